@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// The application Kestrel calls for every request: record it, let the responders answer in turn, and note the status.
+/// It is an <see cref="IHttpApplication{TContext}"/> of its own rather than a middleware pipeline: no host, no DI per request.
+/// </summary>
+internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<IResponder> responders) : IHttpApplication<HttpContext>
+{
+    public InFlightRequests InFlight { get; } = new();
+
+    public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+
+    public async Task ProcessRequestAsync(HttpContext context)
+    {
+        InFlight.Enter();
+        try
+        {
+            await ProcessCoreAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            InFlight.Exit();
+        }
+    }
+
+    private async Task ProcessCoreAsync(HttpContext context)
+    {
+        var timestamp = DateTimeOffset.UtcNow;
+        var body = await RequestBodyReader.ReadAsync(context).ConfigureAwait(false);
+        var request = RequestSnapshot.Create(context, timestamp, body);
+        journal.Append(request);
+
+        if (body.RejectedStatus != 0)
+        {
+            // Kestrel refused the body (over MaxRequestBodySize): answer with its status, recorded like any answer.
+            request.StatusCode = body.RejectedStatus;
+            context.Response.StatusCode = body.RejectedStatus;
+            return;
+        }
+
+        if (body.IsAborted)
+        {
+            // The client went away or broke the body off; Kestrel closes the connection and nobody reads an answer.
+            return;
+        }
+
+        context.Response.OnStarting(static state =>
+        {
+            var (ctx, rec) = ((HttpContext, RecordedRequest))state;
+            rec.StatusCode = ctx.Response.StatusCode;
+            return Task.CompletedTask;
+        }, (context, request));
+
+        foreach (var responder in responders)
+        {
+            if (await responder.TryRespondAsync(context, request).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+    }
+
+    public void DisposeContext(HttpContext context, Exception? exception)
+    {
+    }
+}

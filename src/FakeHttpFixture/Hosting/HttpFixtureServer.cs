@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// HttpFixtureServer is a real HTTP server for tests: it listens on an ephemeral loopback port, serves a directory,
+/// a temp directory or a <see cref="FileTree"/>, and records every request it receives.
+/// The caller should dispose it when finished (<c>await using</c>); disposing releases the port and deletes what it created.
+/// </summary>
+public sealed class HttpFixtureServer : IAsyncDisposable
+{
+    private readonly KestrelServer _server;
+    private readonly FixtureApplication _application;
+    private readonly RequestJournal _journal;
+    private readonly HttpFixtureOptions _options;
+    private readonly string? _temporaryDirectory;
+    private readonly IFileProvider _files;
+    private readonly Lazy<Task> _disposal;
+    private static readonly TimeSpan AbortedRequestsTimeout = TimeSpan.FromSeconds(2);
+
+    private HttpFixtureServer(KestrelServer server, FixtureApplication application, IFileProvider files, RequestJournal journal, HttpFixtureOptions options, Uri baseAddress, string? rootDirectory, string? temporaryDirectory, X509Certificate2? certificate)
+    {
+        _server = server;
+        _application = application;
+        _files = files;
+        _disposal = new Lazy<Task>(DisposeCoreAsync);
+        _journal = journal;
+        _options = options;
+        BaseAddress = baseAddress;
+        Port = baseAddress.Port;
+        RootDirectory = rootDirectory;
+        _temporaryDirectory = temporaryDirectory;
+        Certificate = certificate;
+    }
+
+    /// <summary>Gets the server's base address, such as "http://127.0.0.1:40123/"; it always ends in '/'.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Gets the port the operating system gave the server.</summary>
+    public int Port { get; }
+
+    /// <summary>Gets the directory served (the one given, or the temp directory); <see langword="null"/> when serving a <see cref="FileTree"/>.</summary>
+    public string? RootDirectory { get; }
+
+    /// <summary>Gets the server's TLS certificate, or <see langword="null"/> when it speaks plain HTTP.</summary>
+    public X509Certificate2? Certificate { get; }
+
+    /// <summary>Gets a snapshot of the requests received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _journal.Snapshot();
+
+    /// <summary>Start starts a server that serves <paramref name="directory"/> as it is on disk, including dot-files.</summary>
+    /// <param name="directory">The directory to serve; relative paths are taken from the current directory.</param>
+    /// <param name="configure">Sets options before the server starts.</param>
+    /// <returns>The running server.</returns>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    public static HttpFixtureServer Start(string directory, Action<HttpFixtureOptions>? configure = null) =>
+        StartAsync(directory, configure).GetAwaiter().GetResult();
+
+    /// <summary>Start starts a server that serves <paramref name="files"/> from memory; changes to the tree are served at once.</summary>
+    /// <param name="files">The files to serve.</param>
+    /// <param name="configure">Sets options before the server starts.</param>
+    /// <returns>The running server.</returns>
+    public static HttpFixtureServer Start(FileTree files, Action<HttpFixtureOptions>? configure = null) =>
+        StartAsync(files, configure).GetAwaiter().GetResult();
+
+    /// <summary>Start starts a server over a fresh, empty temp directory, <see cref="RootDirectory"/>, which is deleted on dispose; files written there are served at once.</summary>
+    /// <param name="configure">Sets options before the server starts.</param>
+    /// <returns>The running server.</returns>
+    public static HttpFixtureServer Start(Action<HttpFixtureOptions>? configure = null) =>
+        StartAsync(configure).GetAwaiter().GetResult();
+
+    /// <summary>StartAsync starts a server that serves <paramref name="directory"/> as it is on disk, including dot-files.</summary>
+    /// <param name="directory">The directory to serve; relative paths are taken from the current directory.</param>
+    /// <param name="configure">Sets options before the server starts.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    public static Task<HttpFixtureServer> StartAsync(string directory, Action<HttpFixtureOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var root = Path.GetFullPath(directory);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"Cannot serve '{root}': the directory does not exist. Create it first, or call HttpFixtureServer.Start() for a fresh temp directory.");
+        }
+
+        return StartCoreAsync(new PhysicalFileProvider(root, ExclusionFilters.None), root, null, configure, cancellationToken);
+    }
+
+    /// <summary>StartAsync starts a server that serves <paramref name="files"/> from memory; changes to the tree are served at once.</summary>
+    /// <param name="files">The files to serve.</param>
+    /// <param name="configure">Sets options before the server starts.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    public static Task<HttpFixtureServer> StartAsync(FileTree files, Action<HttpFixtureOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return StartCoreAsync(new FileTreeProvider(files), null, null, configure, cancellationToken);
+    }
+
+    /// <summary>StartAsync starts a server over a fresh, empty temp directory, <see cref="RootDirectory"/>, which is deleted on dispose.</summary>
+    /// <param name="configure">Sets options before the server starts.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    public static Task<HttpFixtureServer> StartAsync(Action<HttpFixtureOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var temp = Directory.CreateTempSubdirectory("fakehttp-").FullName;
+        return StartCoreAsync(new PhysicalFileProvider(temp, ExclusionFilters.None), temp, temp, configure, cancellationToken);
+    }
+
+    /// <summary>Url joins <see cref="BaseAddress"/> with a relative path: "a/b.txt" and "/a/b.txt" both give "http://127.0.0.1:PORT/a/b.txt".</summary>
+    /// <param name="path">The path, with or without a leading '/', and optionally a query.</param>
+    /// <returns>The absolute URL.</returns>
+    public Uri Url(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new Uri(BaseAddress, path.TrimStart('/'));
+    }
+
+    /// <summary>CreateClient returns an <see cref="HttpClient"/> whose BaseAddress is this server; with TLS it trusts exactly this server's certificate. The caller should dispose it.</summary>
+    /// <returns>The client.</returns>
+    public HttpClient CreateClient() => new(CreateHandler(), disposeHandler: true) { BaseAddress = BaseAddress };
+
+    /// <summary>CreateHandler returns a handler for this server, for IHttpClientFactory, Refit or Flurl; with TLS it trusts exactly this server's certificate.</summary>
+    /// <returns>The handler.</returns>
+    public HttpMessageHandler CreateHandler()
+    {
+        var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = true };
+        if (Certificate is { } pinned)
+        {
+            var expected = pinned.RawData;
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected);
+        }
+
+        return handler;
+    }
+
+    /// <summary>
+    /// WaitForRequestAsync returns the earliest request that matches, whether it was already recorded or is yet to come.
+    /// It is woken by arrivals, never by polling.
+    /// </summary>
+    /// <param name="match">The predicate; <see langword="null"/> for any request.</param>
+    /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="TimeoutException">Nothing matched in time; the message lists what was received.</exception>
+    /// <exception cref="ObjectDisposedException">The server was disposed before anything matched.</exception>
+    public Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _journal.WaitAsync(match, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
+
+    /// <summary>ClearRequests empties the journal; sequence numbers go on from where they were.</summary>
+    public void ClearRequests() => _journal.Clear();
+
+    /// <summary>
+    /// DisposeAsync stops accepting connections, lets in-flight requests finish for <see cref="HttpFixtureOptions.ShutdownTimeout"/>,
+    /// aborts the rest, releases the port and deletes the temp directory. It may be called more than once and does not throw for
+    /// anything a client did.
+    /// </summary>
+    /// <returns>A task that completes when the server is gone.</returns>
+    public ValueTask DisposeAsync() => new(_disposal.Value);
+
+    /// <summary>Returns the server's base address.</summary>
+    /// <returns>The base address as a string.</returns>
+    public override string ToString() => BaseAddress.ToString();
+
+    private static async Task<HttpFixtureServer> StartCoreAsync(IFileProvider files, string? root, string? temporaryDirectory, Action<HttpFixtureOptions>? configure, CancellationToken cancellationToken)
+    {
+        var options = new HttpFixtureOptions();
+        try
+        {
+            configure?.Invoke(options);
+            options.Validate();
+            var certificate = options.IsHttps ? options.HttpsCertificate ?? SelfSignedCertificate.Create() : null;
+
+            var kestrelOptions = new KestrelServerOptions
+            {
+                AddServerHeader = false,
+                ApplicationServices = LoggingOnlyServices.Instance,
+            };
+            kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
+            kestrelOptions.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(certificate);
+                }
+            });
+
+            var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+            var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
+            var journal = new RequestJournal();
+            IResponder[] responders = [new StaticFileResponder(files), new FallbackResponder(options.DefaultStatusCode)];
+            var application = new FixtureApplication(journal, responders);
+            await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
+
+            var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var port = new Uri(address).Port;
+            var scheme = certificate is null ? "http" : "https";
+            var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://127.0.0.1:{port}/"));
+            return new HttpFixtureServer(server, application, files, journal, options, baseAddress, root, temporaryDirectory, certificate);
+        }
+        catch
+        {
+            (files as IDisposable)?.Dispose();
+            DeleteDirectory(temporaryDirectory);
+            throw;
+        }
+    }
+
+    private async Task DisposeCoreAsync()
+    {
+        _journal.Close();
+        using (var grace = new CancellationTokenSource(_options.ShutdownTimeout))
+        {
+            try
+            {
+                await _server.StopAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException)
+            {
+                // In-flight requests outlived the grace period; Kestrel has aborted them, which is what dispose promises.
+            }
+        }
+
+        // Aborted requests still run to their end, where they are recorded; a handler that ignores the abort gets a bounded wait.
+        await _application.InFlight.WhenIdleAsync().WaitAsync(AbortedRequestsTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _server.Dispose();
+        (_files as IDisposable)?.Dispose();
+        DeleteDirectory(_temporaryDirectory);
+    }
+
+    private static void DeleteDirectory(string? directory)
+    {
+        if (directory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file still held open by the test must not make dispose throw; the OS temp cleaner gets the rest.
+        }
+    }
+}
