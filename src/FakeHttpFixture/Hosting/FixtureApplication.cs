@@ -59,6 +59,7 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         {
             if (await responder.TryRespondAsync(context, request).ConfigureAwait(false))
             {
+                request.Responder = responder.Name;
                 break;
             }
         }

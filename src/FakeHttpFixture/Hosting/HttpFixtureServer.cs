@@ -17,7 +17,7 @@ namespace FakeHttpFixture;
 /// a temp directory or a <see cref="FileTree"/>, and records every request it receives.
 /// The caller should dispose it when finished (<c>await using</c>); disposing releases the port and deletes what it created.
 /// </summary>
-public sealed class HttpFixtureServer : IAsyncDisposable
+public sealed partial class HttpFixtureServer : IAsyncDisposable
 {
     private readonly KestrelServer _server;
     private readonly FixtureApplication _application;
@@ -54,9 +54,6 @@ public sealed class HttpFixtureServer : IAsyncDisposable
 
     /// <summary>Gets the server's TLS certificate, or <see langword="null"/> when it speaks plain HTTP.</summary>
     public X509Certificate2? Certificate { get; }
-
-    /// <summary>Gets a snapshot of the requests received so far, in arrival order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => _journal.Snapshot();
 
     /// <summary>Start starts a server that serves <paramref name="directory"/> as it is on disk, including dot-files.</summary>
     /// <param name="directory">The directory to serve; relative paths are taken from the current directory.</param>
@@ -145,22 +142,6 @@ public sealed class HttpFixtureServer : IAsyncDisposable
 
         return handler;
     }
-
-    /// <summary>
-    /// WaitForRequestAsync returns the earliest request that matches, whether it was already recorded or is yet to come.
-    /// It is woken by arrivals, never by polling.
-    /// </summary>
-    /// <param name="match">The predicate; <see langword="null"/> for any request.</param>
-    /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The request.</returns>
-    /// <exception cref="TimeoutException">Nothing matched in time; the message lists what was received.</exception>
-    /// <exception cref="ObjectDisposedException">The server was disposed before anything matched.</exception>
-    public Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        _journal.WaitAsync(match, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
-
-    /// <summary>ClearRequests empties the journal; sequence numbers go on from where they were.</summary>
-    public void ClearRequests() => _journal.Clear();
 
     /// <summary>
     /// DisposeAsync stops accepting connections, lets in-flight requests finish for <see cref="HttpFixtureOptions.ShutdownTimeout"/>,

@@ -82,6 +82,9 @@ public sealed class RecordedRequest
         internal set => _statusCode = value;
     }
 
+    /// <summary>Gets the name of the stage that answered, such as "file" or "fallback"; <see langword="null"/> while none has.</summary>
+    public string? Responder { get; internal set; }
+
     /// <summary>Gets a value indicating whether the client went away before the whole body arrived; <see cref="Body"/> then holds what did arrive.</summary>
     public bool Aborted { get; }
 

@@ -6,7 +6,7 @@ namespace FakeHttpFixture;
 /// HttpFixtureOptions configures a server before it starts: pass an <see cref="Action{T}"/> to
 /// <see cref="HttpFixtureServer.Start(Action{HttpFixtureOptions}?)"/> or one of its overloads.
 /// </summary>
-public sealed class HttpFixtureOptions
+public sealed partial class HttpFixtureOptions
 {
     /// <summary>Gets or sets the status answered to a request that no stub or file answers and whose method is not GET or HEAD.</summary>
     /// <value>The default value is 200, with an empty body.</value>
