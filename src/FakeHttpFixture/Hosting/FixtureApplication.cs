@@ -8,7 +8,7 @@ namespace FakeHttpFixture;
 /// The application Kestrel calls for every request: record it, let the responders answer in turn, and note the status.
 /// It is an <see cref="IHttpApplication{TContext}"/> of its own rather than a middleware pipeline: no host, no DI per request.
 /// </summary>
-internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<IResponder> responders) : IHttpApplication<HttpContext>
+internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<IResponder> responders, Action<RecordedRequest>? onCompleted) : IHttpApplication<HttpContext>
 {
     public InFlightRequests InFlight { get; } = new();
 
@@ -54,6 +54,16 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
             rec.StatusCode = ctx.Response.StatusCode;
             return Task.CompletedTask;
         }, (context, request));
+
+        if (onCompleted is not null)
+        {
+            context.Response.OnCompleted(static state =>
+            {
+                var (callback, rec) = ((Action<RecordedRequest>, RecordedRequest))state;
+                callback(rec);
+                return Task.CompletedTask;
+            }, (onCompleted, request));
+        }
 
         foreach (var responder in responders)
         {

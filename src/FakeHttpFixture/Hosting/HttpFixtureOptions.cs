@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
 namespace FakeHttpFixture;
@@ -26,6 +27,24 @@ public sealed partial class HttpFixtureOptions
     /// <summary>Gets or sets how long the waits of the journal, such as <see cref="HttpFixtureServer.WaitForRequestAsync"/>, wait when the caller gives no timeout.</summary>
     /// <value>The default value is 5 seconds.</value>
     public TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets or sets the address the server listens on. Tests should keep the loopback default: any other address
+    /// exposes the server to the network.
+    /// </summary>
+    /// <value>The default value is <see cref="IPAddress.Loopback"/> (127.0.0.1).</value>
+    public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Gets or sets the port to listen on; 0 lets the operating system pick a free one, which parallel tests need.</summary>
+    /// <value>The default value is 0: an ephemeral port.</value>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Gets or sets a callback run once a response has been sent in full, with the request's status and sizes known;
+    /// the command-line server prints its live log from it. It runs on the server's thread: keep it short, and it must not throw.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Action<RecordedRequest>? OnRequestCompleted { get; set; }
 
     /// <summary>Gets the certificate set by <see cref="UseHttps"/>, or <see langword="null"/> when the server speaks plain HTTP or makes its own certificate.</summary>
     public X509Certificate2? HttpsCertificate { get; private set; }
@@ -56,6 +75,12 @@ public sealed partial class HttpFixtureOptions
         if (DefaultStatusCode is < 100 or > 999)
         {
             throw new ArgumentOutOfRangeException(nameof(DefaultStatusCode), DefaultStatusCode, "DefaultStatusCode must be an HTTP status code between 100 and 999.");
+        }
+
+        ArgumentNullException.ThrowIfNull(BindAddress);
+        if (Port is < 0 or > IPEndPoint.MaxPort)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, "Port must be between 0 (an ephemeral port) and 65535.");
         }
 
         if (MaxRequestBodySize is < 0)

@@ -170,7 +170,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
                 ApplicationServices = LoggingOnlyServices.Instance,
             };
             kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
-            kestrelOptions.Listen(IPAddress.Loopback, 0, listen =>
+            kestrelOptions.Listen(options.BindAddress, options.Port, listen =>
             {
                 if (certificate is not null)
                 {
@@ -183,13 +183,13 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
             var journal = new RequestJournal();
             IResponder[] responders = [new StaticFileResponder(files), new FallbackResponder(options.DefaultStatusCode)];
-            var application = new FixtureApplication(journal, responders);
+            var application = new FixtureApplication(journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 
             var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var port = new Uri(address).Port;
             var scheme = certificate is null ? "http" : "https";
-            var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://127.0.0.1:{port}/"));
+            var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://{HostFor(options.BindAddress)}:{port}/"));
             return new HttpFixtureServer(server, application, files, journal, options, baseAddress, root, temporaryDirectory, certificate);
         }
         catch
@@ -199,6 +199,13 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             throw;
         }
     }
+
+    // A wildcard address is reached through loopback; any other address is reached as it is.
+    private static string HostFor(IPAddress address) =>
+        address.Equals(IPAddress.Any) ? "127.0.0.1"
+        : address.Equals(IPAddress.IPv6Any) ? "[::1]"
+        : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]"
+        : address.ToString();
 
     private async Task DisposeCoreAsync()
     {
