@@ -1,0 +1,68 @@
+namespace FakeHttpFixture.Packaging.Tests;
+
+/// <summary>Installs the packages as a user does: a fresh project outside the repository restores them from the local feed only.</summary>
+public sealed class InstallTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
+{
+    [Fact]
+    public async Task A_fresh_test_project_restores_the_packages_from_the_feed_and_passes()
+    {
+        var project = Directory.CreateTempSubdirectory("fakehttp-consumer-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="fakehttp-local" value="{feed.Feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            await File.WriteAllTextAsync(Path.Combine(project, "Consumer.Tests.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <OutputType>Exe</OutputType>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="FakeHttpFixture" Version="{feed.Version}" />
+                    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                    <PackageReference Include="xunit.v3" Version="3.2.1" />
+                    <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+                  </ItemGroup>
+                </Project>
+                """);
+            await File.WriteAllTextAsync(Path.Combine(project, "ConsumerTests.cs"), """
+                using System.Net.Http.Json;
+                using FakeHttpFixture;
+                using Xunit;
+
+                public class ConsumerTests
+                {
+                    [Fact]
+                    public async Task Installed_package_serves_and_records()
+                    {
+                        await using var srv = HttpFixtureServer.Start(new FileTree { ["hello.txt"] = "installed" });
+                        using var client = srv.CreateClient();
+                        Assert.Equal("installed", await client.GetStringAsync("hello.txt", TestContext.Current.CancellationToken));
+                        await client.PostAsJsonAsync("orders", new { Id = 7 }, TestContext.Current.CancellationToken);
+                        var post = await srv.WaitForRequestAsync(r => r.Method == "POST", cancellationToken: TestContext.Current.CancellationToken);
+                        Assert.Equal("{\"id\":7}", post.BodyText);
+                    }
+                }
+                """);
+
+            var (exit, output) = await Dotnet.RunAsync(project, TimeSpan.FromMinutes(8), "test", "-c", "Release");
+
+            exit.ShouldBe(0, output);
+            output.ShouldContain("Passed!");
+            output.ShouldContain("Failed:     0, Passed:     1");
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+}
