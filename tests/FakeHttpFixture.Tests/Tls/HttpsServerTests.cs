@@ -107,6 +107,30 @@ public sealed class HttpsServerTests
     }
 
     [Fact]
+    public async Task Twelve_tls_servers_started_in_parallel_each_answer_only_their_own_clients()
+    {
+        var servers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Task.Run(() => HttpFixtureServer.StartAsync(new FileTree { ["n.txt"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, o => o.UseHttps()))));
+        try
+        {
+            var answers = await Task.WhenAll(servers.Select(async s =>
+            {
+                using var client = s.CreateClient();
+                return await client.GetStringAsync("n.txt", TestContext.Current.CancellationToken);
+            }));
+            using var clientOfFirst = servers[0].CreateClient();
+
+            answers.ShouldBe(Enumerable.Range(0, 12).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            servers.Select(s => s.Certificate!.Thumbprint).Distinct().Count().ShouldBe(12);
+            await Should.ThrowAsync<HttpRequestException>(() => clientOfFirst.GetAsync(servers[^1].Url("n.txt"), TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            await Task.WhenAll(servers.Select(s => s.DisposeAsync().AsTask()));
+        }
+    }
+
+    [Fact]
     public async Task A_callers_certificate_issued_by_a_private_ca_is_served_and_trusted_by_the_fixture_client_only()
     {
         using var issued = TestCertificates.IssuedByPrivateCa("CN=shop.test", out var ca);
