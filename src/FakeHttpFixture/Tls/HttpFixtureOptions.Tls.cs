@@ -18,7 +18,7 @@ public sealed partial class HttpFixtureOptions
     /// Gets or sets a value indicating whether the clients of <see cref="HttpFixtureServer.CreateClient()"/> and
     /// <see cref="HttpFixtureServer.CreateHandler()"/> ask for HTTP/2 over TLS, falling back to HTTP/1.1 only if ALPN says so;
     /// .NET's HttpClient otherwise sends HTTP/1.1 even to a server that speaks HTTP/2.
-    /// Requests that set their own version keep it.
+    /// A request that pins its version (any version other than 1.1, or a policy other than RequestVersionOrLower) keeps it.
     /// </summary>
     /// <value>The default value is <see langword="false"/>: HttpClient's own default, HTTP/1.1.</value>
     public bool ClientPrefersHttp2 { get; set; }
