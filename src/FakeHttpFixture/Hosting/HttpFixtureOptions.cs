@@ -54,7 +54,7 @@ public sealed partial class HttpFixtureOptions
 
     /// <summary>
     /// UseHttps makes the server speak TLS. Without a certificate the server uses a self-signed one for
-    /// 127.0.0.1, ::1 and localhost, made in memory, which the clients from <see cref="HttpFixtureServer.CreateClient"/> trust.
+    /// 127.0.0.1, ::1 and localhost, made in memory, which the clients from <see cref="HttpFixtureServer.CreateClient()"/> trust.
     /// </summary>
     /// <param name="certificate">The certificate to serve, with its private key; <see langword="null"/> for a self-signed one.</param>
     /// <returns>These options, for chaining.</returns>

@@ -130,18 +130,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
 
     /// <summary>CreateHandler returns a handler for this server, for IHttpClientFactory, Refit or Flurl; with TLS it trusts exactly this server's certificate.</summary>
     /// <returns>The handler.</returns>
-    public HttpMessageHandler CreateHandler()
-    {
-        var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = true };
-        if (Certificate is { } pinned)
-        {
-            var expected = pinned.RawData;
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected);
-        }
-
-        return handler;
-    }
+    public HttpMessageHandler CreateHandler() => CreateHandlerCore(null);
 
     /// <summary>
     /// DisposeAsync stops accepting connections, lets in-flight requests finish for <see cref="HttpFixtureOptions.ShutdownTimeout"/>,
@@ -162,22 +151,16 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         {
             configure?.Invoke(options);
             options.Validate();
-            var certificate = options.IsHttps ? options.HttpsCertificate ?? SelfSignedCertificate.Create() : null;
+            options.ValidateTls();
+            var certificate = options.IsHttps ? options.HttpsCertificate ?? SelfSignedCertificate.CreateServer() : null;
 
             var kestrelOptions = new KestrelServerOptions
             {
                 AddServerHeader = false,
-                ApplicationServices = LoggingOnlyServices.Instance,
+                ApplicationServices = certificate is null ? LoggingOnlyServices.Instance : KestrelHttpsServices.Instance,
             };
             kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
-            kestrelOptions.Listen(options.BindAddress, options.Port, listen =>
-            {
-                if (certificate is not null)
-                {
-                    listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    listen.UseHttps(certificate);
-                }
-            });
+            kestrelOptions.Listen(options.BindAddress, options.Port, listen => TlsListener.Configure(listen, options, certificate));
 
             var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
             var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);

@@ -9,7 +9,7 @@ namespace FakeHttpFixture;
 /// It joins the journal as soon as its body has arrived, before the response is sent, so a client never sees
 /// a response whose request is not yet in <see cref="HttpFixtureServer.Requests"/>.
 /// </summary>
-public sealed class RecordedRequest
+public sealed partial class RecordedRequest
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 

@@ -17,6 +17,11 @@ internal static class RequestSnapshot
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
         var url = new Uri($"{request.Scheme}://{request.Host.Value}{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query}");
-        return new RecordedRequest(timestamp, request.Method, path, query, url, request.Protocol, headers, body.Body, body.IsAborted);
+        var clientCertificate = context.Connection.ClientCertificate;
+        return new RecordedRequest(timestamp, request.Method, path, query, url, request.Protocol, headers, body.Body, body.IsAborted)
+        {
+            ClientCertificateSubject = clientCertificate?.Subject,
+            ClientCertificateThumbprint = clientCertificate?.Thumbprint,
+        };
     }
 }

@@ -1,6 +1,8 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace FakeHttpFixture;
 
-/// <content>TLS: the server's certificate for outside clients.</content>
+/// <content>TLS: the server's certificate for outside clients, and clients that trust it or present their own.</content>
 public sealed partial class HttpFixtureServer
 {
     /// <summary>Gets the server's certificate in PEM form, for clients that trust a PEM file (curl --cacert, Python's ssl, a browser); <see langword="null"/> without TLS.</summary>
@@ -14,5 +16,69 @@ public sealed partial class HttpFixtureServer
         ArgumentException.ThrowIfNullOrEmpty(path);
         var pem = CertificatePem ?? throw new InvalidOperationException("The server speaks plain HTTP, so it has no certificate to save. Start it with options.UseHttps().");
         File.WriteAllText(path, pem);
+    }
+
+    /// <summary>
+    /// CreateClient returns an <see cref="HttpClient"/> for this server that presents <paramref name="clientCertificate"/> in the
+    /// TLS handshake, for servers started with <see cref="HttpFixtureOptions.ClientCertificates"/>. The caller should dispose it.
+    /// </summary>
+    /// <param name="clientCertificate">The client certificate, with its private key; <see cref="CreateClientCertificate"/> makes one.</param>
+    /// <returns>The client.</returns>
+    public HttpClient CreateClient(X509Certificate2 clientCertificate) =>
+        new(CreateHandler(clientCertificate), disposeHandler: true) { BaseAddress = BaseAddress };
+
+    /// <summary>CreateHandler returns a handler for this server that presents <paramref name="clientCertificate"/> in the TLS handshake, for IHttpClientFactory, Refit or Flurl.</summary>
+    /// <param name="clientCertificate">The client certificate, with its private key.</param>
+    /// <returns>The handler.</returns>
+    public HttpMessageHandler CreateHandler(X509Certificate2 clientCertificate)
+    {
+        ArgumentNullException.ThrowIfNull(clientCertificate);
+        if (!clientCertificate.HasPrivateKey)
+        {
+            throw new ArgumentException("The client certificate has no private key, so the client cannot prove it owns it. Pass a certificate loaded with its key, such as one from HttpFixtureServer.CreateClientCertificate().", nameof(clientCertificate));
+        }
+
+        if (Certificate is null)
+        {
+            throw new InvalidOperationException("The server speaks plain HTTP, so a client certificate would never be sent. Start it with options.UseHttps().");
+        }
+
+        return CreateHandlerCore(clientCertificate);
+    }
+
+    /// <summary>
+    /// CreateClientCertificate makes an in-memory client certificate (ECDSA P-256, valid for 7 days) for mutual-TLS tests,
+    /// so a test needs no certificate files; pass it to <see cref="CreateClient(X509Certificate2)"/>. The caller should dispose it.
+    /// </summary>
+    /// <param name="subjectName">The subject, as an X.500 distinguished name such as "CN=alice".</param>
+    /// <returns>The certificate, with its private key.</returns>
+    public static X509Certificate2 CreateClientCertificate(string subjectName = "CN=FakeHttpFixture client")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subjectName);
+        return SelfSignedCertificate.CreateClient(subjectName);
+    }
+
+    private HttpMessageHandler CreateHandlerCore(X509Certificate2? clientCertificate)
+    {
+        var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = true };
+        if (Certificate is { } pinned)
+        {
+            // Pinning compares the exact certificate, so neither the trust store nor another fixture server's certificate counts,
+            // and a caller's certificate issued by a private CA is trusted without trusting that CA.
+            var expected = pinned.RawData;
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected);
+        }
+
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+
+            // The server names no acceptable issuers for a self-signed client certificate, so choose it outright.
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+        }
+
+        var http2 = Certificate is null ? _options.Http2Cleartext : _options.ClientPrefersHttp2;
+        return http2 ? new Http2RequestHandler(handler, exact: Certificate is null) : handler;
     }
 }

@@ -1,0 +1,31 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+
+namespace FakeHttpFixture;
+
+/// <summary>Sets up the protocols and TLS of the server's one endpoint from the options.</summary>
+internal static class TlsListener
+{
+    public static void Configure(ListenOptions listen, HttpFixtureOptions options, X509Certificate2? certificate)
+    {
+        if (certificate is null)
+        {
+            listen.Protocols = options.Http2Cleartext ? HttpProtocols.Http2 : HttpProtocols.Http1;
+            return;
+        }
+
+        listen.Protocols = HttpProtocols.Http1AndHttp2;
+
+        // This overload of UseHttps skips Kestrel's configuration-file and dev-certificate support, which needs a host.
+        listen.UseHttps(new HttpsConnectionAdapterOptions
+        {
+            ServerCertificate = certificate,
+            ClientCertificateMode = options.ClientCertificates,
+
+            // A fixture records who connected rather than judging it: the test asserts the subject or thumbprint it expects.
+            ClientCertificateValidation = static (_, _, _) => true,
+        });
+    }
+}
