@@ -1,10 +1,16 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace FakeHttpFixture;
 
 /// <summary>Copies what the journal keeps out of Kestrel's per-connection objects, which are reused for the next request.</summary>
 internal static class RequestSnapshot
 {
+    private static readonly object ExchangeCounterKey = new();
+
     public static RecordedRequest Create(HttpContext context, DateTimeOffset timestamp, BodyReadResult body)
     {
         var request = context.Request;
@@ -16,7 +22,51 @@ internal static class RequestSnapshot
 
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
-        var url = new Uri($"{request.Scheme}://{request.Host.Value}{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query}");
-        return new RecordedRequest(timestamp, request.Method, path, query, url, request.Protocol, headers, body.Body, body.IsAborted);
+        var host = request.Host.Value ?? string.Empty;
+        var connection = context.Connection;
+        return new RecordedRequest(body.Body)
+        {
+            Timestamp = timestamp,
+            Method = request.Method,
+            Path = path,
+            QueryString = query,
+            Url = new Uri($"{request.Scheme}://{host}{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query}"),
+            Protocol = request.Protocol,
+            Headers = headers,
+            Scheme = request.Scheme,
+            Host = host,
+            RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + query,
+            ConnectionId = connection.Id,
+            ExchangeIndex = NextExchangeIndex(context),
+            RemoteEndPoint = connection.RemoteIpAddress is { } address ? new IPEndPoint(address, connection.RemotePort) : null,
+            Aborted = body.IsAborted,
+            Rejected = body.RejectedStatus != 0,
+        };
+    }
+
+    // Kestrel keeps one items bag per connection; a counter in it numbers the requests of that connection.
+    // HTTP/2 streams of one connection run concurrently, hence the lock and the interlocked increment.
+    private static int NextExchangeIndex(HttpContext context)
+    {
+        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        if (items is null)
+        {
+            return 0;
+        }
+
+        StrongBox<int> counter;
+        lock (items)
+        {
+            if (items.TryGetValue(ExchangeCounterKey, out var existing))
+            {
+                counter = (StrongBox<int>)existing!;
+            }
+            else
+            {
+                items[ExchangeCounterKey] = counter = new StrongBox<int>(-1);
+            }
+        }
+
+        return Interlocked.Increment(ref counter.Value);
     }
 }
