@@ -5,8 +5,6 @@ namespace FakeHttpFixture;
 /// <content>Where the request came from and what the server answered.</content>
 public sealed partial class RecordedRequest
 {
-    private static readonly IReadOnlyDictionary<string, string[]> NoHeaders = new Dictionary<string, string[]>(0);
-
     private volatile int _statusCode;
     private volatile IReadOnlyDictionary<string, string[]>? _responseHeaders;
     private long _responseBodyLength;
@@ -43,7 +41,7 @@ public sealed partial class RecordedRequest
     /// <summary>Gets the response headers as they were when the response started; empty until then.</summary>
     public IReadOnlyDictionary<string, string[]> ResponseHeaders
     {
-        get => _responseHeaders ?? NoHeaders;
+        get => _responseHeaders ?? HeaderSnapshot.Empty;
         internal set => _responseHeaders = value;
     }
 

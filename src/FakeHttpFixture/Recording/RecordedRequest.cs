@@ -65,7 +65,13 @@ public sealed partial class RecordedRequest
     public string? Header(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Headers.TryGetValue(name, out var values) ? (values.Length == 1 ? values[0] : string.Join(", ", values)) : null;
+        if (Headers is HeaderSnapshot snapshot)
+        {
+            // The common single-value header is answered without making the array Headers hands out.
+            return !snapshot.TryGetRaw(name, out var raw) ? null : raw.Count == 1 ? raw[0] : string.Join(", ", raw.ToArray());
+        }
+
+        return Headers.TryGetValue(name, out var values) ? string.Join(", ", values) : null;
     }
 
     /// <summary>OpenBody returns a read-only stream over the body, which reads a large body from its temp file without loading it into memory. The caller should dispose it.</summary>

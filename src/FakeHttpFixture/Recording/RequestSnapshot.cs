@@ -14,12 +14,7 @@ internal static class RequestSnapshot
     public static RecordedRequest Create(HttpContext context, DateTimeOffset timestamp, BodyReadResult body)
     {
         var request = context.Request;
-        var headers = new Dictionary<string, string[]>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers)
-        {
-            headers[header.Key] = header.Value.ToArray()!;
-        }
-
+        var headers = HeaderSnapshot.Copy(request.Headers);
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
         var host = request.Host.Value ?? string.Empty;

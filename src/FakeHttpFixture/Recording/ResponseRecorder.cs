@@ -8,7 +8,7 @@ namespace FakeHttpFixture;
 /// Stands in for Kestrel's response body feature for one request, counting the bytes written through any of its doors
 /// (writer, stream, send-file), and notes status and headers as the response starts. The wrappers are made only when used.
 /// </summary>
-internal sealed class ResponseRecorder(IHttpResponseBodyFeature inner, RecordedRequest request) : IHttpResponseBodyFeature
+internal sealed class ResponseRecorder(IHttpResponseBodyFeature inner, HttpResponse response, RecordedRequest request) : IHttpResponseBodyFeature
 {
     private CountingPipeWriter? _writer;
     private CountingStream? _stream;
@@ -19,27 +19,20 @@ internal sealed class ResponseRecorder(IHttpResponseBodyFeature inner, RecordedR
 
     public static void Attach(HttpContext context, RecordedRequest request)
     {
-        var inner = context.Features.Get<IHttpResponseBodyFeature>();
-        if (inner is not null)
-        {
-            context.Features.Set<IHttpResponseBodyFeature>(new ResponseRecorder(inner, request));
-        }
+        var inner = context.Features.Get<IHttpResponseBodyFeature>()!;
+        var recorder = new ResponseRecorder(inner, context.Response, request);
+        context.Features.Set<IHttpResponseBodyFeature>(recorder);
 
         // Registered first, so it runs last of the OnStarting callbacks and sees the final status and headers.
-        context.Response.OnStarting(static state =>
-        {
-            var (ctx, rec) = ((HttpContext, RecordedRequest))state;
-            var headers = ctx.Response.Headers;
-            var copy = new Dictionary<string, string[]>(headers.Count, StringComparer.OrdinalIgnoreCase);
-            foreach (var header in headers)
-            {
-                copy[header.Key] = header.Value.ToArray()!;
-            }
+        // The recorder is the callback's state, so the registration allocates nothing more.
+        context.Response.OnStarting(static state => ((ResponseRecorder)state).OnStarting(), recorder);
+    }
 
-            rec.ResponseHeaders = copy;
-            rec.StatusCode = ctx.Response.StatusCode;
-            return Task.CompletedTask;
-        }, (context, request));
+    private Task OnStarting()
+    {
+        request.ResponseHeaders = HeaderSnapshot.Copy(response.Headers);
+        request.StatusCode = response.StatusCode;
+        return Task.CompletedTask;
     }
 
     public void DisableBuffering() => inner.DisableBuffering();
