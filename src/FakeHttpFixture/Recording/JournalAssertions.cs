@@ -26,7 +26,7 @@ internal static class JournalAssertions
             var actual = matches.Count == 0 ? (times is null ? "it was not" : "it was not received") : $"it was received {Times(matches.Count)}";
             var message = requests.Count == 0
                 ? $"{expected}, but no requests were received at all."
-                : $"{expected}, but {actual}. Received {requests.Count}, nearest match first:{List(requests, pattern)}";
+                : $"{expected}, but {actual}. Received {requests.Count}, {Order(pattern, matches.Count)}:{List(requests, pattern)}";
             throw new HttpFixtureAssertionException(message);
         }
 
@@ -64,6 +64,9 @@ internal static class JournalAssertions
                 $"Expected no requests beyond those the test checked, but {unchecked_.Count} of {requests.Count} {verb} not checked by a ShouldHaveReceived, wait or take:{List(unchecked_, null)}");
         }
     }
+
+    private static string Order(RequestPattern pattern, int matches) =>
+        pattern.CanRank ? "nearest match first" : matches != 0 ? "matches first" : "in arrival order";
 
     private static string Times(int n) => n == 1 ? "once" : string.Create(CultureInfo.InvariantCulture, $"{n} times");
 

@@ -19,6 +19,9 @@ internal sealed class RequestPattern
 
     public string Description { get; }
 
+    /// <summary>Gets a value indicating whether misses can be ranked by how near they came; a predicate only says yes or no.</summary>
+    public bool CanRank => _match is null;
+
     public static RequestPattern Of(string method, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);

@@ -64,7 +64,7 @@ public sealed class AssertionTests
         var error = Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived(r => r.Header("X-Api-Key") == "secret"));
 
         error.Message.ShouldBe("""
-            Expected a request matching r => r.Header("X-Api-Key") == "secret" to have been received, but it was not. Received 1, nearest match first:
+            Expected a request matching r => r.Header("X-Api-Key") == "secret" to have been received, but it was not. Received 1, in arrival order:
               #1 GET /a → 404
             """.ReplaceLineEndings("\n"));
     }
