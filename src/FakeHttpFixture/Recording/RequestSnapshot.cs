@@ -18,7 +18,8 @@ internal static class RequestSnapshot
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
         var host = request.Host.Value ?? string.Empty;
-        var connection = context.Connection;
+        // The feature directly: HttpContext.Connection would allocate a wrapper per request.
+        var connection = context.Features.Get<IHttpConnectionFeature>();
         return new RecordedRequest(body.Body)
         {
             Timestamp = timestamp,
@@ -31,9 +32,9 @@ internal static class RequestSnapshot
             Scheme = request.Scheme,
             Host = host,
             RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + query,
-            ConnectionId = connection.Id,
+            ConnectionId = connection?.ConnectionId ?? string.Empty,
             ExchangeIndex = NextExchangeIndex(context),
-            RemoteEndPoint = connection.RemoteIpAddress is { } address ? new IPEndPoint(address, connection.RemotePort) : null,
+            RemoteEndPoint = connection?.RemoteIpAddress is { } address ? new IPEndPoint(address, connection.RemotePort) : null,
             Aborted = body.IsAborted,
             Rejected = body.RejectedStatus != 0,
         };
