@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,50 +30,62 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
 
     private async Task ProcessCoreAsync(HttpContext context)
     {
+        // 1. record: the request joins the journal once its body is in, before any responder runs.
+        var started = Stopwatch.GetTimestamp();
         var timestamp = DateTimeOffset.UtcNow;
-        var body = await RequestBodyReader.ReadAsync(context).ConfigureAwait(false);
+        var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
         var request = RequestSnapshot.Create(context, timestamp, body);
         journal.Append(request);
-
-        if (body.RejectedStatus != 0)
-        {
-            // Kestrel refused the body (over MaxRequestBodySize): answer with its status, recorded like any answer.
-            request.StatusCode = body.RejectedStatus;
-            context.Response.StatusCode = body.RejectedStatus;
-            return;
-        }
 
         if (body.IsAborted)
         {
             // The client went away or broke the body off; Kestrel closes the connection and nobody reads an answer.
+            request.Complete(Stopwatch.GetElapsedTime(started));
+            onCompleted?.Invoke(request);
             return;
         }
 
-        context.Response.OnStarting(static state =>
+        ResponseRecorder.Attach(context, request);
+        RegisterCompletedHook(context, request);
+        try
         {
-            var (ctx, rec) = ((HttpContext, RecordedRequest))state;
-            rec.StatusCode = ctx.Response.StatusCode;
-            return Task.CompletedTask;
-        }, (context, request));
-
-        if (onCompleted is not null)
-        {
-            context.Response.OnCompleted(static state =>
+            if (body.RejectedStatus != 0)
             {
-                var (callback, rec) = ((Action<RecordedRequest>, RecordedRequest))state;
-                callback(rec);
-                return Task.CompletedTask;
-            }, (onCompleted, request));
-        }
+                // Kestrel refused the body (over MaxRequestBodySize): answer with its status, recorded like any answer.
+                context.Response.StatusCode = body.RejectedStatus;
+                return;
+            }
 
-        foreach (var responder in responders)
-        {
-            if (await responder.TryRespondAsync(context, request).ConfigureAwait(false))
+            // 2–4. respond: the first responder that answers wins.
+            foreach (var responder in responders)
             {
-                request.Responder = responder.Name;
-                break;
+                if (await responder.TryRespondAsync(context, request).ConfigureAwait(false))
+                {
+                    request.Responder = responder.Name;
+                    break;
+                }
             }
         }
+        finally
+        {
+            // 5. complete: everything the application wrote is counted; the duration is set before the hook runs.
+            request.Complete(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private void RegisterCompletedHook(HttpContext context, RecordedRequest request)
+    {
+        if (onCompleted is null)
+        {
+            return;
+        }
+
+        context.Response.OnCompleted(static state =>
+        {
+            var (callback, rec) = ((Action<RecordedRequest>, RecordedRequest))state;
+            callback(rec);
+            return Task.CompletedTask;
+        }, (onCompleted, request));
     }
 
     public void DisposeContext(HttpContext context, Exception? exception)

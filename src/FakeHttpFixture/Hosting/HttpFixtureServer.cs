@@ -164,7 +164,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
 
             var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
             var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
-            var journal = new RequestJournal();
+            var journal = new RequestJournal(options.BodyMemoryThreshold);
             IResponder[] responders = [new StaticFileResponder(files), new FallbackResponder(options.DefaultStatusCode)];
             var application = new FixtureApplication(journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
@@ -208,6 +208,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         // Aborted requests still run to their end, where they are recorded; a handler that ignores the abort gets a bounded wait.
         await _application.InFlight.WhenIdleAsync().WaitAsync(AbortedRequestsTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _server.Dispose();
+        _journal.Spill.Delete();
         (_files as IDisposable)?.Dispose();
         DeleteDirectory(_temporaryDirectory);
     }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace FakeHttpFixture;
 
 /// <summary>The bytes of a body and, when it broke off, why.</summary>
-internal readonly record struct BodyReadResult(byte[] Body, Exception? Failure)
+internal readonly record struct BodyReadResult(RecordedBody Body, Exception? Failure)
 {
     /// <summary>Gets the status Kestrel gave a body it refused (413 over the size limit), or 0.</summary>
     public int RejectedStatus => Failure is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : 0;

@@ -1,13 +1,20 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace FakeHttpFixture;
 
-/// <summary>Writes a journal as HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/).</summary>
+/// <summary>Writes a journal as HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), the format browser developer tools import.</summary>
 internal static class HarWriter
 {
-    public static void Write(Stream stream, IReadOnlyList<RecordedRequest> requests)
+    /// <summary>Bodies above this size are left out with a comment: a HAR file holds each body as one JSON string.</summary>
+    internal const long MaxBodyInHar = 64L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static void Write(Stream stream, IReadOnlyList<RecordedRequest> requests, Uri server)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -20,7 +27,7 @@ internal static class HarWriter
         json.WriteStartArray("entries");
         foreach (var request in requests)
         {
-            WriteEntry(json, request);
+            WriteEntry(json, request, server);
         }
 
         json.WriteEndArray();
@@ -28,55 +35,150 @@ internal static class HarWriter
         json.WriteEndObject();
     }
 
-    private static void WriteEntry(Utf8JsonWriter json, RecordedRequest request)
+    private static void WriteEntry(Utf8JsonWriter json, RecordedRequest request, Uri server)
     {
+        var milliseconds = request.Duration.TotalMilliseconds;
         json.WriteStartObject();
-        json.WriteString("startedDateTime", request.Timestamp.ToString("o", CultureInfo.InvariantCulture));
-        json.WriteNumber("time", 0);
+        json.WriteString("startedDateTime", request.Timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture));
+        json.WriteNumber("time", milliseconds);
+        WriteRequest(json, request);
+        WriteResponse(json, request);
+        json.WriteStartObject("cache");
+        json.WriteEndObject();
+        json.WriteStartObject("timings");
+        json.WriteNumber("blocked", -1);
+        json.WriteNumber("dns", -1);
+        json.WriteNumber("connect", -1);
+        json.WriteNumber("send", 0);
+        json.WriteNumber("wait", milliseconds);
+        json.WriteNumber("receive", 0);
+        json.WriteNumber("ssl", -1);
+        json.WriteEndObject();
+        json.WriteString("serverIPAddress", server.IdnHost.Trim('[', ']'));
+        json.WriteString("connection", request.ConnectionId);
+        if (request.Aborted || request.Rejected)
+        {
+            json.WriteString("comment", request.Aborted ? "The client went away before the whole body arrived." : "The body was refused as larger than MaxRequestBodySize.");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteRequest(Utf8JsonWriter json, RecordedRequest request)
+    {
         json.WriteStartObject("request");
         json.WriteString("method", request.Method);
         json.WriteString("url", request.Url.AbsoluteUri);
         json.WriteString("httpVersion", request.Protocol);
         json.WriteStartArray("cookies");
+        foreach (var (name, value) in request.Cookies)
+        {
+            WritePair(json, name, value);
+        }
+
         json.WriteEndArray();
         WriteHeaders(json, request.Headers);
         json.WriteStartArray("queryString");
+        foreach (var (name, values) in QueryHelpers.ParseQuery(request.QueryString))
+        {
+            foreach (var value in values)
+            {
+                WritePair(json, name, value ?? string.Empty);
+            }
+        }
+
         json.WriteEndArray();
         if (request.BodyLength > 0)
         {
-            json.WriteStartObject("postData");
-            json.WriteString("mimeType", request.Header("Content-Type") ?? "application/octet-stream");
-            json.WriteString("text", request.BodyText);
-            json.WriteEndObject();
+            WritePostData(json, request);
         }
 
         json.WriteNumber("headersSize", -1);
         json.WriteNumber("bodySize", request.BodyLength);
         json.WriteEndObject();
+    }
+
+    private static void WritePostData(Utf8JsonWriter json, RecordedRequest request)
+    {
+        var contentType = request.Header("Content-Type");
+        json.WriteStartObject("postData");
+        json.WriteString("mimeType", contentType ?? "application/octet-stream");
+        if (request.BodyLength > MaxBodyInHar)
+        {
+            json.WriteString("text", string.Empty);
+            json.WriteString("comment", string.Create(CultureInfo.InvariantCulture, $"The body of {request.BodyLength} bytes is larger than a HAR file holds well and was left out."));
+        }
+        else if (TryDecodeText(request.Body, contentType, out var text))
+        {
+            json.WriteString("text", text);
+        }
+        else
+        {
+            json.WriteBase64String("text", request.Body);
+            json.WriteString("encoding", "base64");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteResponse(Utf8JsonWriter json, RecordedRequest request)
+    {
+        var headers = request.ResponseHeaders;
         json.WriteStartObject("response");
         json.WriteNumber("status", request.StatusCode);
-        json.WriteString("statusText", string.Empty);
+        json.WriteString("statusText", ReasonPhrases.GetReasonPhrase(request.StatusCode));
         json.WriteString("httpVersion", request.Protocol);
         json.WriteStartArray("cookies");
+        if (headers.TryGetValue(HeaderNames.SetCookie, out var setCookies) && SetCookieHeaderValue.TryParseList(setCookies, out var cookies))
+        {
+            foreach (var cookie in cookies)
+            {
+                WritePair(json, cookie.Name.Value ?? string.Empty, cookie.Value.Value ?? string.Empty);
+            }
+        }
+
         json.WriteEndArray();
-        json.WriteStartArray("headers");
-        json.WriteEndArray();
+        WriteHeaders(json, headers);
         json.WriteStartObject("content");
-        json.WriteNumber("size", 0);
-        json.WriteString("mimeType", string.Empty);
+        json.WriteNumber("size", request.ResponseBodyLength);
+        json.WriteString("mimeType", headers.TryGetValue(HeaderNames.ContentType, out var type) ? string.Join(", ", type) : string.Empty);
         json.WriteEndObject();
-        json.WriteString("redirectURL", string.Empty);
+        json.WriteString("redirectURL", headers.TryGetValue(HeaderNames.Location, out var location) ? string.Join(", ", location) : string.Empty);
         json.WriteNumber("headersSize", -1);
-        json.WriteNumber("bodySize", -1);
+        json.WriteNumber("bodySize", request.ResponseBodyLength);
         json.WriteEndObject();
-        json.WriteStartObject("cache");
-        json.WriteEndObject();
-        json.WriteStartObject("timings");
-        json.WriteNumber("send", 0);
-        json.WriteNumber("wait", 0);
-        json.WriteNumber("receive", 0);
-        json.WriteEndObject();
-        json.WriteEndObject();
+    }
+
+    // Text where the bytes are text, base64 where they are not: a wrong guess either way would alter the body a HAR viewer shows.
+    private static bool TryDecodeText(byte[] body, string? contentType, out string text)
+    {
+        text = string.Empty;
+        var encoding = RecordedRequest.EncodingOf(contentType);
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            try
+            {
+                text = StrictUtf8.GetString(body);
+            }
+            catch (DecoderFallbackException)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            text = encoding.GetString(body);
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\r' or '\n' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void WriteHeaders(Utf8JsonWriter json, IReadOnlyDictionary<string, string[]> headers)
@@ -86,13 +188,18 @@ internal static class HarWriter
         {
             foreach (var value in values)
             {
-                json.WriteStartObject();
-                json.WriteString("name", name);
-                json.WriteString("value", value);
-                json.WriteEndObject();
+                WritePair(json, name, value);
             }
         }
 
         json.WriteEndArray();
+    }
+
+    private static void WritePair(Utf8JsonWriter json, string name, string value)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteString("value", value);
+        json.WriteEndObject();
     }
 }

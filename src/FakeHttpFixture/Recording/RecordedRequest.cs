@@ -13,80 +13,51 @@ public sealed partial class RecordedRequest
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private readonly byte[] _body;
+    private readonly RecordedBody _body;
+    private byte[]? _bodyBytes;
     private string? _bodyText;
-    private volatile int _statusCode;
 
-    internal RecordedRequest(
-        DateTimeOffset timestamp,
-        string method,
-        string path,
-        string queryString,
-        Uri url,
-        string protocol,
-        IReadOnlyDictionary<string, string[]> headers,
-        byte[] body,
-        bool aborted)
-    {
-        Timestamp = timestamp;
-        Method = method;
-        Path = path;
-        QueryString = queryString;
-        Url = url;
-        Protocol = protocol;
-        Headers = headers;
-        _body = body;
-        Aborted = aborted;
-    }
+    internal RecordedRequest(RecordedBody body) => _body = body;
 
     /// <summary>Gets the request's number on its server: 1, 2, 3 … in the order the requests arrived.</summary>
     public long Sequence { get; internal set; }
 
     /// <summary>Gets when the request's headers arrived.</summary>
-    public DateTimeOffset Timestamp { get; }
+    public DateTimeOffset Timestamp { get; internal init; }
 
     /// <summary>Gets the request method, such as "GET" or "POST".</summary>
-    public string Method { get; }
+    public string Method { get; internal init; } = string.Empty;
 
     /// <summary>Gets the decoded path, which starts with '/'.</summary>
-    public string Path { get; }
+    public string Path { get; internal init; } = "/";
 
     /// <summary>Gets the raw query string with its '?', such as "?a=1", or the empty string.</summary>
-    public string QueryString { get; }
+    public string QueryString { get; internal init; } = string.Empty;
 
     /// <summary>Gets the absolute URL the request was sent to.</summary>
-    public Uri Url { get; }
+    public Uri Url { get; internal init; } = null!;
 
     /// <summary>Gets the protocol of the request, such as "HTTP/1.1" or "HTTP/2".</summary>
-    public string Protocol { get; }
+    public string Protocol { get; internal init; } = string.Empty;
 
     /// <summary>Gets the request headers; names are compared without regard to case.</summary>
-    public IReadOnlyDictionary<string, string[]> Headers { get; }
-
-    /// <summary>Gets exactly the bytes of the request body that were received; empty when there was none.</summary>
-    public byte[] Body => _body;
-
-    /// <summary>Gets the length of the body in bytes.</summary>
-    public long BodyLength => _body.LongLength;
-
-    /// <summary>Gets the body decoded by the charset of the request's Content-Type, UTF-8 when it names none.</summary>
-    public string BodyText => _bodyText ??= DecodeBody();
+    public IReadOnlyDictionary<string, string[]> Headers { get; internal init; } = null!;
 
     /// <summary>
-    /// Gets the status code the server answered, set just before the response headers were sent;
-    /// 0 while the response has not started (for example while a delayed response is still waiting).
+    /// Gets exactly the bytes of the request body that were received; empty when there was none.
+    /// A body over <see cref="HttpFixtureOptions.BodyMemoryThreshold"/> is read from its temp file on first use; <see cref="OpenBody"/> streams it instead.
     /// </summary>
-    public int StatusCode
-    {
-        get => _statusCode;
-        internal set => _statusCode = value;
-    }
+    /// <exception cref="ObjectDisposedException">The body was kept in a temp file and the server has been disposed since.</exception>
+    public byte[] Body => _bodyBytes ??= _body.Load();
 
-    /// <summary>Gets the name of the stage that answered, such as "file" or "fallback"; <see langword="null"/> while none has.</summary>
-    public string? Responder { get; internal set; }
+    /// <summary>Gets the number of body bytes received, without reading a body that was kept in a temp file.</summary>
+    public long BodyLength => _body.Length;
 
-    /// <summary>Gets a value indicating whether the client went away before the whole body arrived; <see cref="Body"/> then holds what did arrive.</summary>
-    public bool Aborted { get; }
+    /// <summary>Gets a value indicating whether the body was larger than <see cref="HttpFixtureOptions.BodyMemoryThreshold"/> and so kept in a temp file.</summary>
+    public bool BodySpilled => _body.IsSpilled;
+
+    /// <summary>Gets the body decoded by the charset of the request's Content-Type, UTF-8 when it names none.</summary>
+    public string BodyText => _bodyText ??= Decode(Body, Header("Content-Type"));
 
     /// <summary>Header returns the values of the header <paramref name="name"/> joined with ", ", or <see langword="null"/> when the request has no such header.</summary>
     /// <param name="name">The header name, in any case.</param>
@@ -94,34 +65,52 @@ public sealed partial class RecordedRequest
     public string? Header(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (Headers is HeaderSnapshot snapshot)
+        {
+            // The common single-value header is answered without making the array Headers hands out.
+            return !snapshot.TryGetRaw(name, out var raw) ? null : raw.Count == 1 ? raw[0] : string.Join(", ", raw.ToArray());
+        }
+
         return Headers.TryGetValue(name, out var values) ? string.Join(", ", values) : null;
     }
+
+    /// <summary>OpenBody returns a read-only stream over the body, which reads a large body from its temp file without loading it into memory. The caller should dispose it.</summary>
+    /// <returns>The stream.</returns>
+    /// <exception cref="ObjectDisposedException">The body was kept in a temp file and the server has been disposed since.</exception>
+    public Stream OpenBody() => _bodyBytes is { } bytes ? new MemoryStream(bytes, writable: false) : _body.OpenRead();
 
     /// <summary>BodyJson deserializes the body with System.Text.Json's web defaults (camelCase names, case-insensitive).</summary>
     /// <typeparam name="T">The type to read the body as.</typeparam>
     /// <returns>The value, or <see langword="null"/> when the body is the JSON literal null.</returns>
     /// <exception cref="JsonException">The body is not JSON of that shape; the message says where it went wrong.</exception>
-    public T? BodyJson<T>() => JsonSerializer.Deserialize<T>(_body, JsonOptions);
+    public T? BodyJson<T>()
+    {
+        if (_bodyBytes is null && _body.IsSpilled)
+        {
+            using var stream = _body.OpenRead();
+            return JsonSerializer.Deserialize<T>(stream, JsonOptions);
+        }
+
+        return JsonSerializer.Deserialize<T>(Body, JsonOptions);
+    }
 
     /// <summary>Returns a one-line summary such as "#2 POST /upload (31 B) → 200".</summary>
     /// <returns>The summary.</returns>
     public override string ToString()
     {
-        var size = _body.Length == 0 ? string.Empty : $" ({_body.Length} B)";
-        var status = StatusCode == 0 ? "no response yet" : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var size = BodyLength == 0 ? string.Empty : $" ({ByteSize.Format(BodyLength)})";
+        var status = StatusCode == 0 ? (Aborted ? "no response" : "no response yet") : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var aborted = Aborted ? " [aborted]" : string.Empty;
         return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{aborted}";
     }
 
-    private string DecodeBody()
+    internal static Encoding EncodingOf(string? contentType)
     {
-        var encoding = Encoding.UTF8;
-        var contentType = Header("Content-Type");
         if (contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media) && media.Charset.HasValue)
         {
             try
             {
-                encoding = Encoding.GetEncoding(media.Charset.Value!.Trim('"'));
+                return Encoding.GetEncoding(media.Charset.Value!.Trim('"'));
             }
             catch (ArgumentException)
             {
@@ -129,6 +118,8 @@ public sealed partial class RecordedRequest
             }
         }
 
-        return encoding.GetString(_body);
+        return Encoding.UTF8;
     }
+
+    internal static string Decode(byte[] bytes, string? contentType) => EncodingOf(contentType).GetString(bytes);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,41 +7,40 @@ namespace FakeHttpFixture;
 /// <summary>Reads a request body to its end, keeping exactly the bytes received, also when the client goes away mid-body.</summary>
 internal static class RequestBodyReader
 {
-    public static async ValueTask<BodyReadResult> ReadAsync(HttpContext context)
+    public static async ValueTask<BodyReadResult> ReadAsync(HttpContext context, BodySpillDirectory spill, long threshold)
     {
-        var request = context.Request;
         var detection = context.Features.Get<IHttpRequestBodyDetectionFeature>();
         if (detection is { CanHaveBody: false })
         {
-            return new BodyReadResult([], null);
+            return new BodyReadResult(RecordedBody.Empty, null);
         }
 
-        var reader = request.BodyReader;
-        var length = request.ContentLength;
-        var writer = new ArrayBufferWriter<byte>(length is > 0 and < int.MaxValue ? (int)length.Value : 4096);
-        try
+        var reader = context.Request.BodyReader;
+        var sink = new BodySink(spill, threshold, context.Request.ContentLength);
+        await using (sink.ConfigureAwait(false))
         {
-            while (true)
+            Exception? failure = null;
+            try
             {
-                var result = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
-                foreach (var segment in result.Buffer)
+                while (true)
                 {
-                    writer.Write(segment.Span);
-                }
+                    var result = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
 
-                reader.AdvanceTo(result.Buffer.End);
-                if (result.IsCompleted || result.IsCanceled)
-                {
-                    break;
+                    // The file write is the only cancellable step after the read; a vanished client must not lose bytes already read.
+                    await sink.WriteAsync(result.Buffer, CancellationToken.None).ConfigureAwait(false);
+                    reader.AdvanceTo(result.Buffer.End);
+                    if (result.IsCompleted || result.IsCanceled)
+                    {
+                        break;
+                    }
                 }
             }
-        }
-        catch (Exception ex) when (ex is IOException or ConnectionResetException or OperationCanceledException or BadHttpRequestException)
-        {
-            return new BodyReadResult(writer.WrittenSpan.ToArray(), ex);
-        }
+            catch (Exception ex) when (ex is IOException or ConnectionResetException or OperationCanceledException or BadHttpRequestException)
+            {
+                failure = ex;
+            }
 
-        // Content-Length is usually exact, so the buffer is already the right size and this is the only copy.
-        return new BodyReadResult(writer.WrittenSpan.ToArray(), null);
+            return new BodyReadResult(await sink.CompleteAsync().ConfigureAwait(false), failure);
+        }
     }
 }

@@ -1,19 +1,23 @@
-using System.Globalization;
-using System.Text;
-
 namespace FakeHttpFixture;
 
 /// <summary>
-/// The journal of one server: requests in arrival order, and the waiters woken as they arrive.
-/// Appending is O(1) under one lock; a waiter scans the journal once when it starts and then sees only new arrivals.
+/// The journal of one server: requests in arrival order, the bodies it keeps, and the waiters woken as requests arrive.
+/// Appending is O(1) plus one offer per pending waiter; a waiter scans the journal once when it starts and then sees only new arrivals.
+/// Offers run under the lock, so every waiter sees requests in sequence order.
 /// </summary>
-internal sealed class RequestJournal
+internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024)
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<RequestWaiter> _waiters = [];
+    private readonly Queue<TaskCompletionSource<RecordedRequest>> _takers = new();
     private long _sequence;
+    private int _taken;
     private bool _closed;
+
+    public long BodyMemoryThreshold => bodyMemoryThreshold;
+
+    public BodySpillDirectory Spill { get; } = new();
 
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
@@ -25,29 +29,26 @@ internal sealed class RequestJournal
 
     public void Append(RecordedRequest request)
     {
-        RequestWaiter[]? toWake = null;
         lock (_gate)
         {
             request.Sequence = ++_sequence;
             _requests.Add(request);
-            if (_waiters.Count != 0)
+            for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                toWake = _waiters.ToArray();
-            }
-        }
-
-        if (toWake is null)
-        {
-            return;
-        }
-
-        foreach (var waiter in toWake)
-        {
-            if (waiter.Offer(request))
-            {
-                lock (_gate)
+                if (_waiters[i].Offer(request))
                 {
-                    _waiters.Remove(waiter);
+                    _waiters.RemoveAt(i);
+                }
+            }
+
+            while (_takers.TryDequeue(out var taker))
+            {
+                // A taker whose caller gave up was cancelled under this lock; the request stays for the next take.
+                if (taker.TrySetResult(request))
+                {
+                    request.Checked = true;
+                    _taken++;
+                    break;
                 }
             }
         }
@@ -58,26 +59,17 @@ internal sealed class RequestJournal
         lock (_gate)
         {
             _requests.Clear();
+            _taken = 0;
         }
     }
 
-    public async Task<RecordedRequest> WaitAsync(Func<RecordedRequest, bool>? match, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordedRequest>> WaitAsync(Func<RecordedRequest, bool>? match, int count, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        match ??= static _ => true;
-        RequestWaiter waiter;
-        lock (_gate)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var waiter = new RequestWaiter(match ?? (static _ => true), count);
+        if (Register(waiter))
         {
-            ObjectDisposedException.ThrowIf(_closed, typeof(HttpFixtureServer));
-            foreach (var request in _requests)
-            {
-                if (match(request))
-                {
-                    return request;
-                }
-            }
-
-            waiter = new RequestWaiter(match);
-            _waiters.Add(waiter);
+            return await waiter.Task.ConfigureAwait(false);
         }
 
         try
@@ -86,7 +78,9 @@ internal sealed class RequestJournal
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException(DescribeTimeout(timeout));
+            throw new TimeoutException(count == 1
+                ? $"No request matched within {JournalText.Duration(timeout)}. {JournalText.Describe(Snapshot())}"
+                : $"Expected {count} matching requests within {JournalText.Duration(timeout)}, but {waiter.Matched} matched. {JournalText.Describe(Snapshot())}");
         }
         finally
         {
@@ -97,45 +91,99 @@ internal sealed class RequestJournal
         }
     }
 
+    /// <summary>Offers the journal so far to a new waiter and, unless that satisfied it, keeps it for later arrivals.</summary>
+    private bool Register(RequestWaiter waiter)
+    {
+        lock (_gate)
+        {
+            foreach (var request in _requests)
+            {
+                if (waiter.Offer(request))
+                {
+                    return true;
+                }
+            }
+
+            ThrowIfClosed();
+            _waiters.Add(waiter);
+            return false;
+        }
+    }
+
+    public async Task<RecordedRequest> TakeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource<RecordedRequest> taker;
+        lock (_gate)
+        {
+            if (_taken < _requests.Count && _takers.Count == 0)
+            {
+                var next = _requests[_taken++];
+                next.Checked = true;
+                return next;
+            }
+
+            ThrowIfClosed();
+            taker = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _takers.Enqueue(taker);
+        }
+
+        try
+        {
+            return await taker.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            lock (_gate)
+            {
+                // The request may have been handed over just as the wait ended; then it is the answer, not lost.
+                if (!taker.TrySetCanceled(cancellationToken) && taker.Task.IsCompletedSuccessfully)
+                {
+                    return taker.Task.Result;
+                }
+            }
+
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new TimeoutException($"No request arrived to take within {JournalText.Duration(timeout)}. {JournalText.DescribeTaken(Snapshot())}");
+        }
+    }
+
     /// <summary>Fails every pending waiter: the server is going away and nothing more will arrive.</summary>
     public void Close()
     {
         RequestWaiter[] waiters;
+        TaskCompletionSource<RecordedRequest>[] takers;
         lock (_gate)
         {
             _closed = true;
-            waiters = _waiters.ToArray();
+            waiters = [.. _waiters];
+            takers = [.. _takers];
             _waiters.Clear();
+            _takers.Clear();
         }
 
         foreach (var waiter in waiters)
         {
-            waiter.Fail(new ObjectDisposedException(nameof(HttpFixtureServer), "The server was disposed while a test was still waiting for a request. Await the wait before disposing the server."));
+            waiter.Fail(ClosedException());
+        }
+
+        foreach (var taker in takers)
+        {
+            taker.TrySetException(ClosedException());
         }
     }
 
-    public string DescribeTimeout(TimeSpan timeout) =>
-        $"No request matched within {FormatDuration(timeout)}. {Describe(Snapshot())}";
+    private static ObjectDisposedException ClosedException() =>
+        new(nameof(HttpFixtureServer), "The server was disposed while a test was still waiting for a request. Await the wait before disposing the server.");
 
-    public static string Describe(IReadOnlyList<RecordedRequest> requests)
+    private void ThrowIfClosed()
     {
-        if (requests.Count == 0)
+        if (_closed)
         {
-            return "Received none.";
+            throw new ObjectDisposedException(nameof(HttpFixtureServer), "The server has been disposed, so no request can arrive to end this wait. Wait before disposing the server; Requests still lists what arrived.");
         }
-
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Received {requests.Count}:");
-        foreach (var request in requests)
-        {
-            text.Append(' ').Append(request).Append(',');
-        }
-
-        text.Length--;
-        return text.ToString();
     }
-
-    private static string FormatDuration(TimeSpan value) => value.TotalSeconds >= 1 && value.Milliseconds == 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:0.#} s")
-        : string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds:0} ms");
 }

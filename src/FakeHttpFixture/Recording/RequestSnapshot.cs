@@ -1,27 +1,71 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace FakeHttpFixture;
 
 /// <summary>Copies what the journal keeps out of Kestrel's per-connection objects, which are reused for the next request.</summary>
 internal static class RequestSnapshot
 {
+    private static readonly object ExchangeCounterKey = new();
+
     public static RecordedRequest Create(HttpContext context, DateTimeOffset timestamp, BodyReadResult body)
     {
         var request = context.Request;
-        var headers = new Dictionary<string, string[]>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers)
-        {
-            headers[header.Key] = header.Value.ToArray()!;
-        }
-
+        var headers = HeaderSnapshot.Copy(request.Headers);
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
-        var url = new Uri($"{request.Scheme}://{request.Host.Value}{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query}");
-        var clientCertificate = context.Connection.ClientCertificate;
-        return new RecordedRequest(timestamp, request.Method, path, query, url, request.Protocol, headers, body.Body, body.IsAborted)
+        var host = request.Host.Value ?? string.Empty;
+        // The feature directly: HttpContext.Connection would allocate a wrapper per request.
+        var connection = context.Features.Get<IHttpConnectionFeature>();
+        var clientCertificate = context.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
+        return new RecordedRequest(body.Body)
         {
+            Timestamp = timestamp,
+            Method = request.Method,
+            Path = path,
+            QueryString = query,
+            Url = new Uri($"{request.Scheme}://{host}{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query}"),
+            Protocol = request.Protocol,
+            Headers = headers,
+            Scheme = request.Scheme,
+            Host = host,
+            RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + query,
+            ConnectionId = connection?.ConnectionId ?? string.Empty,
+            ExchangeIndex = NextExchangeIndex(context),
+            RemoteEndPoint = connection?.RemoteIpAddress is { } address ? new IPEndPoint(address, connection.RemotePort) : null,
+            Aborted = body.IsAborted,
+            Rejected = body.RejectedStatus != 0,
             ClientCertificateSubject = clientCertificate?.Subject,
             ClientCertificateThumbprint = clientCertificate?.Thumbprint,
         };
+    }
+
+    // Kestrel keeps one items bag per connection; a counter in it numbers the requests of that connection.
+    // HTTP/2 streams of one connection run concurrently, hence the lock and the interlocked increment.
+    private static int NextExchangeIndex(HttpContext context)
+    {
+        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        if (items is null)
+        {
+            return 0;
+        }
+
+        StrongBox<int> counter;
+        lock (items)
+        {
+            if (items.TryGetValue(ExchangeCounterKey, out var existing))
+            {
+                counter = (StrongBox<int>)existing!;
+            }
+            else
+            {
+                items[ExchangeCounterKey] = counter = new StrongBox<int>(-1);
+            }
+        }
+
+        return Interlocked.Increment(ref counter.Value);
     }
 }

@@ -1,13 +1,17 @@
 namespace FakeHttpFixture;
 
-/// <summary>One pending wait of the journal: a predicate and the task that completes with the first request it accepts.</summary>
-internal sealed class RequestWaiter(Func<RecordedRequest, bool> match)
+/// <summary>One pending wait of the journal: a predicate, how many matches it wants, and the task that completes with them.</summary>
+internal sealed class RequestWaiter(Func<RecordedRequest, bool> match, int count)
 {
     // Continuations run off the thread that appends, so a waiting test never runs inside the server's request pipeline.
-    private readonly TaskCompletionSource<RecordedRequest> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IReadOnlyList<RecordedRequest>> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<RecordedRequest> _matches = new(Math.Min(count, 64));
 
-    public Task<RecordedRequest> Task => _completion.Task;
+    public Task<IReadOnlyList<RecordedRequest>> Task => _completion.Task;
 
+    public int Matched => _matches.Count;
+
+    /// <summary>Offers a request; returns <see langword="true"/> when the waiter is done and can be dropped.</summary>
     public bool Offer(RecordedRequest request)
     {
         if (_completion.Task.IsCompleted)
@@ -27,7 +31,24 @@ internal sealed class RequestWaiter(Func<RecordedRequest, bool> match)
             return true;
         }
 
-        return matched && _completion.TrySetResult(request);
+        if (!matched)
+        {
+            return false;
+        }
+
+        _matches.Add(request);
+        if (_matches.Count < count)
+        {
+            return false;
+        }
+
+        foreach (var m in _matches)
+        {
+            m.Checked = true;
+        }
+
+        _completion.TrySetResult(_matches);
+        return true;
     }
 
     public void Fail(Exception exception) => _completion.TrySetException(exception);

@@ -1,0 +1,136 @@
+using System.Buffers;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// Collects a body as it arrives: into an exactly sized array when Content-Length says it fits the memory threshold,
+/// into a growing buffer when the length is unknown, and into a temp file, through one pooled buffer, once it is larger.
+/// Memory stays bounded whatever the body's size, and a body in memory is copied at most once.
+/// </summary>
+internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? contentLength) : IAsyncDisposable
+{
+    private const int FileChunk = 256 * 1024;
+
+    private byte[]? _exact = contentLength is > 0 && contentLength <= threshold && contentLength <= Array.MaxLength ? GC.AllocateUninitializedArray<byte>((int)contentLength.Value) : null;
+    private ArrayBufferWriter<byte>? _growing;
+    private FileStream? _file;
+    private string? _path;
+    private byte[]? _chunk;
+    private int _chunkUsed;
+    private long _length;
+
+    public async ValueTask WriteAsync(ReadOnlySequence<byte> data, CancellationToken cancellationToken)
+    {
+        if (_file is null && _length + data.Length > threshold)
+        {
+            await SpillAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var segment in data)
+        {
+            if (_file is not null)
+            {
+                await WriteToFileAsync(segment, cancellationToken).ConfigureAwait(false);
+            }
+            else if (_exact is not null && _length + segment.Length <= _exact.Length)
+            {
+                segment.Span.CopyTo(_exact.AsSpan((int)_length));
+            }
+            else
+            {
+                Growing().Write(segment.Span);
+            }
+
+            _length += segment.Length;
+        }
+    }
+
+    /// <summary>Ends the body and hands over what was received, also after a failure mid-body.</summary>
+    public async ValueTask<RecordedBody> CompleteAsync()
+    {
+        if (_file is not null)
+        {
+            if (_chunkUsed != 0)
+            {
+                await _file.WriteAsync(_chunk.AsMemory(0, _chunkUsed)).ConfigureAwait(false);
+                _chunkUsed = 0;
+            }
+
+            await DisposeAsync().ConfigureAwait(false);
+            return new RecordedBody(_path!, _length);
+        }
+
+        if (_length == 0)
+        {
+            return RecordedBody.Empty;
+        }
+
+        if (_growing is not null)
+        {
+            return new RecordedBody(_growing.WrittenSpan.ToArray());
+        }
+
+        // A client that stops short of its Content-Length leaves the exact array partly filled.
+        return new RecordedBody(_length == _exact!.Length ? _exact : _exact.AsSpan(0, (int)_length).ToArray());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_file is not null)
+        {
+            await _file.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_chunk is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_chunk);
+            _chunk = null;
+        }
+    }
+
+    private ArrayBufferWriter<byte> Growing()
+    {
+        if (_growing is null)
+        {
+            _growing = new ArrayBufferWriter<byte>(4096);
+            if (_exact is not null)
+            {
+                _growing.Write(_exact.AsSpan(0, (int)_length));
+                _exact = null;
+            }
+        }
+
+        return _growing;
+    }
+
+    private async ValueTask SpillAsync(CancellationToken cancellationToken)
+    {
+        _file = spill.CreateFile(out _path);
+        _chunk = ArrayPool<byte>.Shared.Rent(FileChunk);
+        if (_length != 0)
+        {
+            ReadOnlyMemory<byte> held = _growing is not null ? _growing.WrittenMemory : _exact.AsMemory(0, (int)_length);
+            await _file.WriteAsync(held, cancellationToken).ConfigureAwait(false);
+        }
+
+        _growing = null;
+        _exact = null;
+    }
+
+    private async ValueTask WriteToFileAsync(ReadOnlyMemory<byte> segment, CancellationToken cancellationToken)
+    {
+        while (!segment.IsEmpty)
+        {
+            var room = _chunk!.Length - _chunkUsed;
+            var take = Math.Min(room, segment.Length);
+            segment.Span[..take].CopyTo(_chunk.AsSpan(_chunkUsed));
+            _chunkUsed += take;
+            segment = segment[take..];
+            if (_chunkUsed == _chunk.Length)
+            {
+                await _file!.WriteAsync(_chunk, cancellationToken).ConfigureAwait(false);
+                _chunkUsed = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace FakeHttpFixture;
+
+/// <summary>
+/// HttpFixtureAssertionException is thrown when an assertion of <see cref="HttpFixtureServer"/>, such as
+/// <see cref="HttpFixtureServer.ShouldHaveReceived(string, string)"/>, fails; every test framework reports it as a failure.
+/// Its message says what was expected and lists what arrived, nearest match first.
+/// </summary>
+public sealed class HttpFixtureAssertionException : Exception
+{
+    /// <summary>Initializes a new instance of the <see cref="HttpFixtureAssertionException"/> class.</summary>
+    public HttpFixtureAssertionException()
+        : base("An assertion about the requests the fixture server received failed.")
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="HttpFixtureAssertionException"/> class with a message.</summary>
+    /// <param name="message">What was expected and what arrived.</param>
+    public HttpFixtureAssertionException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="HttpFixtureAssertionException"/> class with a message and its cause.</summary>
+    /// <param name="message">What was expected and what arrived.</param>
+    /// <param name="innerException">The cause.</param>
+    public HttpFixtureAssertionException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,61 @@
+namespace FakeHttpFixture;
+
+/// <summary>The bytes of one request body: an array in memory, or a temp file for a body over the memory threshold.</summary>
+internal sealed class RecordedBody
+{
+    public static readonly RecordedBody Empty = new([]);
+
+    private readonly byte[]? _memory;
+    private readonly string? _file;
+
+    public RecordedBody(byte[] memory)
+    {
+        _memory = memory;
+        Length = memory.LongLength;
+    }
+
+    public RecordedBody(string file, long length)
+    {
+        _file = file;
+        Length = length;
+    }
+
+    public long Length { get; }
+
+    public bool IsSpilled => _file is not null;
+
+    public byte[] Load()
+    {
+        if (_memory is not null)
+        {
+            return _memory;
+        }
+
+        if (Length > Array.MaxLength)
+        {
+            throw new InvalidOperationException($"The body is {Length} bytes, more than one array can hold. Read it with OpenBody() instead.");
+        }
+
+        using var stream = OpenRead();
+        var bytes = GC.AllocateUninitializedArray<byte>((int)Length);
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    public Stream OpenRead()
+    {
+        if (_memory is not null)
+        {
+            return new MemoryStream(_memory, writable: false);
+        }
+
+        try
+        {
+            return new FileStream(_file!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectDisposedException($"The body ({Length} bytes) was kept in a temp file, which was deleted when the server was disposed. Read the body before disposing the server, or raise HttpFixtureOptions.BodyMemoryThreshold to keep it in memory.", ex);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+
+namespace FakeHttpFixture;
+
+/// <content>Where the request came from and what the server answered.</content>
+public sealed partial class RecordedRequest
+{
+    private volatile int _statusCode;
+    private volatile IReadOnlyDictionary<string, string[]>? _responseHeaders;
+    private long _responseBodyLength;
+    private long _durationTicks;
+
+    /// <summary>Gets the identifier Kestrel gave the connection the request came on; requests sent over one kept-alive connection share it.</summary>
+    public string ConnectionId { get; internal init; } = string.Empty;
+
+    /// <summary>Gets the position of the request on its connection: 0 for the first, 1 for the second sent over the same kept-alive connection, and so on.</summary>
+    public int ExchangeIndex { get; internal init; }
+
+    /// <summary>Gets the address and port of the client, or <see langword="null"/> when the transport does not tell.</summary>
+    public IPEndPoint? RemoteEndPoint { get; internal init; }
+
+    /// <summary>Gets the scheme the request came over: "http" or "https".</summary>
+    public string Scheme { get; internal init; } = "http";
+
+    /// <summary>Gets the host the client addressed (its Host header or HTTP/2 authority), such as "127.0.0.1:40123".</summary>
+    public string Host { get; internal init; } = string.Empty;
+
+    /// <summary>Gets the request target exactly as it appeared in the request line, before any decoding, such as "/caf%C3%A9?x=1".</summary>
+    public string RawTarget { get; internal init; } = string.Empty;
+
+    /// <summary>
+    /// Gets the status code the server answered, set just before the response headers were sent;
+    /// 0 while the response has not started (for example while a delayed response is still waiting) and when the client went away first.
+    /// </summary>
+    public int StatusCode
+    {
+        get => _statusCode;
+        internal set => _statusCode = value;
+    }
+
+    /// <summary>Gets the response headers as they were when the response started; empty until then.</summary>
+    public IReadOnlyDictionary<string, string[]> ResponseHeaders
+    {
+        get => _responseHeaders ?? HeaderSnapshot.Empty;
+        internal set => _responseHeaders = value;
+    }
+
+    /// <summary>Gets the number of response body bytes the server has written so far; final once the exchange completes.</summary>
+    public long ResponseBodyLength => Interlocked.Read(ref _responseBodyLength);
+
+    /// <summary>
+    /// Gets how long the server took, from the request's arrival until its answer was written; <see cref="TimeSpan.Zero"/> until then.
+    /// It is set before <see cref="HttpFixtureOptions.OnRequestCompleted"/> runs.
+    /// </summary>
+    public TimeSpan Duration => TimeSpan.FromTicks(Interlocked.Read(ref _durationTicks));
+
+    /// <summary>Gets the name of the stage that answered, such as "file" or "fallback"; <see langword="null"/> while none has.</summary>
+    public string? Responder { get; internal set; }
+
+    /// <summary>Gets a value indicating whether the client went away before the whole body arrived; <see cref="Body"/> then holds what did arrive.</summary>
+    public bool Aborted { get; internal init; }
+
+    /// <summary>Gets a value indicating whether the server refused the body as larger than <see cref="HttpFixtureOptions.MaxRequestBodySize"/> and answered 413; <see cref="Body"/> then holds what was read before the refusal.</summary>
+    public bool Rejected { get; internal init; }
+
+    /// <summary>Gets or sets a value indicating whether a wait or an assertion of the test has accounted for this request, for <see cref="HttpFixtureServer.ShouldHaveReceivedNothingElse"/>.</summary>
+    internal bool Checked { get; set; }
+
+    internal void AddResponseBytes(long count) => Interlocked.Add(ref _responseBodyLength, count);
+
+    internal void Complete(TimeSpan duration) => Interlocked.Exchange(ref _durationTicks, Math.Max(duration.Ticks, 1));
+}

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// Parses what a recorded request carries with ASP.NET Core's own readers (CookieHeaderValue, FormReader, MultipartReader),
+/// so the journal reads bodies exactly as an ASP.NET Core server would. Runs on first access only.
+/// </summary>
+internal static class RequestContentParser
+{
+    public static IReadOnlyDictionary<string, string> ParseCookies(IReadOnlyDictionary<string, string[]> headers)
+    {
+        var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (headers.TryGetValue("Cookie", out var values) && CookieHeaderValue.TryParseList(values, out var parsed))
+        {
+            foreach (var cookie in parsed)
+            {
+                cookies.TryAdd(cookie.Name.Value!, Uri.UnescapeDataString(cookie.Value.Value ?? string.Empty));
+            }
+        }
+
+        return cookies;
+    }
+
+    public static RequestContent Parse(RecordedRequest request)
+    {
+        var contentType = request.Header("Content-Type");
+        if (request.BodyLength == 0 || contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return RequestContent.None;
+        }
+
+        // The readers are async-only; running them on the pool keeps a blocking property safe under any synchronization context.
+        if (media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.Run(() => ReadFormAsync(request, contentType)).GetAwaiter().GetResult();
+        }
+
+        if (media.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
+            if (string.IsNullOrEmpty(boundary))
+            {
+                throw new InvalidDataException($"The body of request #{request.Sequence} is {media.MediaType} without a boundary parameter, so its parts cannot be told apart. The client should send Content-Type: {media.MediaType}; boundary=….");
+            }
+
+            return Task.Run(() => ReadMultipartAsync(request, boundary)).GetAwaiter().GetResult();
+        }
+
+        return RequestContent.None;
+    }
+
+    private static async Task<RequestContent> ReadFormAsync(RecordedRequest request, string contentType)
+    {
+        using var body = request.OpenBody();
+        using var reader = new FormReader(body, RecordedRequest.EncodingOf(contentType))
+        {
+            // A test fixture must show whatever the client sent, so ASP.NET Core's protective limits do not apply.
+            ValueCountLimit = int.MaxValue,
+            KeyLengthLimit = int.MaxValue,
+            ValueLengthLimit = int.MaxValue,
+        };
+        var fields = await reader.ReadFormAsync().ConfigureAwait(false);
+        var form = new Dictionary<string, string[]>(fields.Count, StringComparer.Ordinal);
+        foreach (var (name, values) in fields)
+        {
+            form[name] = values.ToArray()!;
+        }
+
+        return new RequestContent(form, []);
+    }
+
+    private static async Task<RequestContent> ReadMultipartAsync(RecordedRequest request, string boundary)
+    {
+        using var body = request.OpenBody();
+        var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null, HeadersCountLimit = int.MaxValue, HeadersLengthLimit = int.MaxValue };
+        var parts = new List<MultipartPart>();
+        var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        try
+        {
+            while (await reader.ReadNextSectionAsync().ConfigureAwait(false) is { } section)
+            {
+                var bytes = new MemoryStream();
+                await section.Body.CopyToAsync(bytes).ConfigureAwait(false);
+                var part = CreatePart(section, bytes.ToArray());
+                parts.Add(part);
+                if (part is { Name: { } name, FileName: null })
+                {
+                    AddField(fields, name, part.Text);
+                }
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException($"The body of request #{request.Sequence} is not valid multipart with boundary \"{boundary}\": {ex.Message} The client sent a broken body; {parts.Count} parts were read before the error.", ex);
+        }
+
+        var form = new Dictionary<string, string[]>(fields.Count, StringComparer.Ordinal);
+        foreach (var (name, values) in fields)
+        {
+            form[name] = [.. values];
+        }
+
+        return new RequestContent(form, parts);
+    }
+
+    private static MultipartPart CreatePart(MultipartSection section, byte[] bytes)
+    {
+        var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in section.Headers ?? [])
+        {
+            headers[name] = values.ToArray()!;
+        }
+
+        string? fieldName = null;
+        string? fileName = null;
+        if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+        {
+            fieldName = NullIfEmpty(HeaderUtilities.RemoveQuotes(disposition.Name));
+            fileName = NullIfEmpty(disposition.FileNameStar) ?? NullIfEmpty(HeaderUtilities.RemoveQuotes(disposition.FileName));
+        }
+
+        return new MultipartPart(headers, fieldName, fileName, section.ContentType, bytes);
+    }
+
+    private static string? NullIfEmpty(StringSegment value) => value.HasValue && value.Length != 0 ? value.Value : null;
+
+    private static void AddField(Dictionary<string, List<string>> fields, string name, string value)
+    {
+        if (!fields.TryGetValue(name, out var list))
+        {
+            fields[name] = list = [];
+        }
+
+        list.Add(value);
+    }
+}

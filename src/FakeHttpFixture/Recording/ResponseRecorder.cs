@@ -1,0 +1,49 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// Stands in for Kestrel's response body feature for one request, counting the bytes written through any of its doors
+/// (writer, stream, send-file), and notes status and headers as the response starts. The wrappers are made only when used.
+/// </summary>
+internal sealed class ResponseRecorder(IHttpResponseBodyFeature inner, HttpResponse response, RecordedRequest request) : IHttpResponseBodyFeature
+{
+    private CountingPipeWriter? _writer;
+    private CountingStream? _stream;
+
+    public Stream Stream => _stream ??= new CountingStream(inner.Stream, request);
+
+    public PipeWriter Writer => _writer ??= new CountingPipeWriter(inner.Writer, request);
+
+    public static void Attach(HttpContext context, RecordedRequest request)
+    {
+        var inner = context.Features.Get<IHttpResponseBodyFeature>()!;
+        var recorder = new ResponseRecorder(inner, context.Response, request);
+        context.Features.Set<IHttpResponseBodyFeature>(recorder);
+
+        // Registered first, so it runs last of the OnStarting callbacks and sees the final status and headers.
+        // The recorder is the callback's state, so the registration allocates nothing more.
+        context.Response.OnStarting(static state => ((ResponseRecorder)state).OnStarting(), recorder);
+    }
+
+    private Task OnStarting()
+    {
+        request.ResponseHeaders = HeaderSnapshot.Copy(response.Headers);
+        request.StatusCode = response.StatusCode;
+        return Task.CompletedTask;
+    }
+
+    public void DisableBuffering() => inner.DisableBuffering();
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => inner.StartAsync(cancellationToken);
+
+    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
+    {
+        request.AddResponseBytes(count ?? new FileInfo(path).Length - offset);
+        return inner.SendFileAsync(path, offset, count, cancellationToken);
+    }
+
+    public Task CompleteAsync() => inner.CompleteAsync();
+}

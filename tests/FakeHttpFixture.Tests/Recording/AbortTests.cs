@@ -1,0 +1,61 @@
+using FakeHttpFixture.Tests.Support;
+
+namespace FakeHttpFixture.Tests.Recording;
+
+public sealed class AbortTests
+{
+    [Fact]
+    public async Task Abort_mid_upload_is_recorded_as_Aborted_with_the_bytes_received()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        using (var socket = await RawHttp.ConnectAsync(server))
+        {
+            await RawHttp.SendAsync(socket, "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nfirst-300-bytes?");
+
+            // The client stalls before it vanishes: Kestrel drops bytes that arrive in the same read as the FIN.
+            await Task.Delay(300);
+        }
+
+        var r = await server.WaitForRequestAsync(x => x.Path == "/upload", TimeSpan.FromSeconds(10));
+        r.Aborted.ShouldBeTrue();
+        r.Rejected.ShouldBeFalse();
+        r.BodyText.ShouldBe("first-300-bytes?");
+        r.BodyLength.ShouldBe(16);
+        r.StatusCode.ShouldBe(0);
+        r.ToString().ShouldBe("#1 POST /upload (16 B) → no response [aborted]");
+    }
+
+    [Fact]
+    public async Task Abort_after_the_body_spilled_keeps_every_byte_received_in_the_file()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree(), o => o.BodyMemoryThreshold = 1000);
+        var sent = BodySpillTests.RandomBytes(5000, 11);
+        using (var socket = await RawHttp.ConnectAsync(server))
+        {
+            await RawHttp.SendAsync(socket, "PUT /big HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+            await RawHttp.SendAsync(socket, sent);
+            await Task.Delay(300);
+        }
+
+        var r = await server.WaitForRequestAsync(x => x.Path == "/big", TimeSpan.FromSeconds(10));
+        r.Aborted.ShouldBeTrue();
+        r.BodySpilled.ShouldBeTrue();
+        r.Body.ShouldBe(sent);
+    }
+
+    [Fact]
+    public async Task Abort_is_reported_to_OnRequestCompleted()
+    {
+        var completed = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = HttpFixtureServer.Start(new FileTree(), o => o.OnRequestCompleted = r => completed.TrySetResult(r));
+        using (var socket = await RawHttp.ConnectAsync(server))
+        {
+            await RawHttp.SendAsync(socket, "POST /gone HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\nabc");
+            await Task.Delay(300);
+        }
+
+        var r = await completed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        r.Aborted.ShouldBeTrue();
+        r.Duration.ShouldBeGreaterThan(TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using FakeHttpFixture.Tests.Support;
+
+namespace FakeHttpFixture.Tests.Recording;
+
+public sealed class ExchangeRecordingTests
+{
+    [Fact]
+    public async Task Requests_on_one_kept_alive_connection_share_its_id_and_count_up()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        using var client = server.CreateClient();
+        await client.GetAsync("a");
+        await client.GetAsync("b");
+        using var other = server.CreateClient();
+        await other.GetAsync("c");
+
+        var r = server.Requests;
+        r[0].ConnectionId.ShouldNotBeNullOrEmpty();
+        r[1].ConnectionId.ShouldBe(r[0].ConnectionId);
+        r[2].ConnectionId.ShouldNotBe(r[0].ConnectionId);
+        r.Select(x => x.ExchangeIndex).ShouldBe([0, 1, 0]);
+        r[0].RemoteEndPoint.ShouldNotBeNull().Address.ShouldBe(IPAddress.Loopback);
+        r[0].Scheme.ShouldBe("http");
+        r[0].Host.ShouldBe($"127.0.0.1:{server.Port}");
+    }
+
+    [Fact]
+    public async Task Raw_target_keeps_the_request_line_as_sent()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+
+        await RawHttp.ExchangeAsync(server, "GET /caf%C3%A9/a%2Fb?q=%20x HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n");
+
+        var r = server.Requests.ShouldHaveSingleItem();
+        r.RawTarget.ShouldBe("/caf%C3%A9/a%2Fb?q=%20x");
+        r.Path.ShouldBe("/café/a%2Fb");
+        r.Host.ShouldBe("example.test");
+    }
+
+    [Fact]
+    public async Task Response_status_headers_bytes_and_responder_of_a_file_are_recorded()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree { ["data.json"] = """{"ok":true}""" });
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync("data.json");
+
+        var r = server.Requests.ShouldHaveSingleItem();
+        r.StatusCode.ShouldBe(200);
+        r.Responder.ShouldBe("file");
+        r.ResponseBodyLength.ShouldBe(11);
+        r.ResponseHeaders["Content-Type"].ShouldBe(["application/json"]);
+        r.ResponseHeaders["content-length"].ShouldBe(["11"]);
+    }
+
+    [Fact]
+    public async Task A_served_file_from_disk_counts_its_bytes()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("page.html", new string('x', 70_000));
+        await using var server = HttpFixtureServer.Start(temp.Path);
+        using var client = server.CreateClient();
+
+        (await client.GetByteArrayAsync("page.html")).Length.ShouldBe(70_000);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "page.html"));
+
+        server.Requests[0].ResponseBodyLength.ShouldBe(70_000);
+        server.Requests[1].ResponseBodyLength.ShouldBe(0);
+        server.Requests[1].ResponseHeaders["Content-Length"].ShouldBe(["70000"]);
+    }
+
+    [Fact]
+    public async Task OnRequestCompleted_sees_status_bytes_and_duration()
+    {
+        var completed = new TaskCompletionSource<(int Status, long Bytes, TimeSpan Duration, string? Responder)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = HttpFixtureServer.Start(
+            new FileTree { ["a.txt"] = "hello" },
+            o => o.OnRequestCompleted = r => completed.TrySetResult((r.StatusCode, r.ResponseBodyLength, r.Duration, r.Responder)));
+        using var client = server.CreateClient();
+
+        await client.GetStringAsync("a.txt");
+
+        var seen = await completed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        seen.Status.ShouldBe(200);
+        seen.Bytes.ShouldBe(5);
+        seen.Duration.ShouldBeGreaterThan(TimeSpan.Zero);
+        seen.Responder.ShouldBe("file");
+    }
+
+    [Fact]
+    public async Task MaxRequestBodySize_records_the_request_as_Rejected()
+    {
+        var completed = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = HttpFixtureServer.Start(new FileTree(), o =>
+        {
+            o.MaxRequestBodySize = 1000;
+            o.OnRequestCompleted = r => completed.TrySetResult(r);
+        });
+        using var client = server.CreateClient();
+
+        using var response = await client.PostAsync("upload", new ByteArrayContent(new byte[5000]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        var r = server.Requests.ShouldHaveSingleItem();
+        r.Rejected.ShouldBeTrue();
+        r.Aborted.ShouldBeFalse();
+        r.StatusCode.ShouldBe(413);
+        (await completed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBeSameAs(r);
+    }
+
+    [Fact]
+    public async Task JournalSummary_lists_a_line_per_request_with_readable_sizes()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        using var client = server.CreateClient();
+        await client.GetAsync("missing");
+        await client.PutAsync("big", new ByteArrayContent(new byte[3 * 1024 * 1024 / 2]));
+
+        server.JournalSummary().ShouldBe("#1 GET /missing → 404\n#2 PUT /big (1.5 MiB) → 200\n");
+        server.ClearRequests();
+        server.JournalSummary().ShouldBe("No requests received.");
+    }
+}
