@@ -85,6 +85,9 @@ public sealed class RecordedRequest
     /// <summary>Gets the name of the stage that answered, such as "file" or "fallback"; <see langword="null"/> while none has.</summary>
     public string? Responder { get; internal set; }
 
+    /// <summary>Gets a value indicating whether no stub or file answered the request in <see cref="HttpFixtureOptions.Strict"/> mode; <see cref="HttpFixtureServer.Verify"/> reports such requests.</summary>
+    public bool Unmatched { get; internal set; }
+
     /// <summary>Gets a value indicating whether the client went away before the whole body arrived; <see cref="Body"/> then holds what did arrive.</summary>
     public bool Aborted { get; }
 
