@@ -235,7 +235,6 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _server.Dispose();
         (_files as IDisposable)?.Dispose();
         DeleteDirectory(_temporaryDirectory);
-        Stubs.Dispose();
         if (_options.VerifyOnDispose)
         {
             Verify();

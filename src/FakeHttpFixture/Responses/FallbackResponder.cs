@@ -21,7 +21,14 @@ internal sealed class FallbackResponder(StubRegistry registry) : IResponder
             context.Response.ContentType = "text/plain; charset=utf-8";
             if (!HttpMethods.IsHead(request.Method))
             {
-                await context.Response.WriteAsync($"FakeHttpFixture (strict): no stub or file matches {request.Method} {request.Path}{request.QueryString}.\n", context.RequestAborted).ConfigureAwait(false);
+                try
+                {
+                    await context.Response.WriteAsync($"FakeHttpFixture (strict): no stub or file matches {request.Method} {request.Path}{request.QueryString}.\n", context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client went away; the request is reported by Verify all the same.
+                }
             }
 
             return true;

@@ -62,13 +62,13 @@ public sealed partial class HttpFixtureServer
     /// of the test: requests nothing answered in <see cref="HttpFixtureOptions.Strict"/> mode, required stubs never called and
     /// exceptions thrown by handlers (which the client saw as 500). The test-framework adapters call it after each test.
     /// </summary>
-    /// <exception cref="HttpFixtureVerificationException">Something went wrong; the message lists each problem.</exception>
+    /// <exception cref="HttpFixtureVerificationException">Something went wrong; the message lists each problem, and the inner exception is what a handler threw, if one did.</exception>
     public void Verify()
     {
-        var problems = Stubs.Problems();
+        var problems = Stubs.Problems(out var cause);
         if (problems.Count != 0)
         {
-            throw new HttpFixtureVerificationException(problems);
+            throw new HttpFixtureVerificationException(problems, cause);
         }
     }
 }

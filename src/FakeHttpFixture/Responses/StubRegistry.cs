@@ -8,11 +8,13 @@ namespace FakeHttpFixture;
 /// What a test set up to answer (the queue and the stubs) and what went wrong while answering, for <see cref="HttpFixtureServer.Verify"/>.
 /// Reads on the request path take no lock: the stub list is an array replaced as a whole, and the queue is looked at only when its count is not zero.
 /// </summary>
-internal sealed class StubRegistry(HttpFixtureOptions options, IFileProvider files) : IDisposable
+internal sealed class StubRegistry(HttpFixtureOptions options, IFileProvider files)
 {
     private readonly Lock _gate = new();
     private readonly Queue<StubResponse> _queue = new();
     private readonly List<string> _problems = [];
+    private readonly List<Exception> _exceptions = [];
+    // Never disposed: it has no timer, and a request still running after dispose may ask for its token.
     private readonly CancellationTokenSource _stopping = new();
     private volatile HttpStub[] _stubs = [];
     private volatile int _queued;
@@ -75,18 +77,31 @@ internal sealed class StubRegistry(HttpFixtureOptions options, IFileProvider fil
         return null;
     }
 
-    public void RecordHandlerException(RecordedRequest request, Exception exception) =>
+    public void RecordHandlerException(RecordedRequest request, Exception exception)
+    {
+        lock (_gate)
+        {
+            _exceptions.Add(exception);
+        }
+
         AddProblem(string.Create(CultureInfo.InvariantCulture, $"The handler for #{request.Sequence} {request.Method} {request.Path}{request.QueryString} threw {exception.GetType().Name}: {exception.Message} The client saw 500."));
+    }
 
     public void RecordUnmatched(RecordedRequest request) =>
         AddProblem(string.Create(CultureInfo.InvariantCulture, $"#{request.Sequence} {request.Method} {request.Path}{request.QueryString} matched no stub or file and was answered {Options.UnmatchedStatusCode}."));
 
-    public List<string> Problems()
+    public List<string> Problems(out Exception? cause)
     {
         List<string> problems;
         lock (_gate)
         {
             problems = [.. _problems];
+            cause = _exceptions.Count switch
+            {
+                0 => null,
+                1 => _exceptions[0],
+                _ => new AggregateException(_exceptions),
+            };
         }
 
         foreach (var stub in _stubs)
@@ -108,12 +123,11 @@ internal sealed class StubRegistry(HttpFixtureOptions options, IFileProvider fil
             _queue.Clear();
             _queued = 0;
             _problems.Clear();
+            _exceptions.Clear();
         }
     }
 
     public void StopServing() => _stopping.Cancel();
-
-    public void Dispose() => _stopping.Dispose();
 
     private void AddProblem(string problem)
     {

@@ -11,13 +11,15 @@ internal static class StubResponseWriter
 
     public static async Task WriteAsync(HttpContext context, RecordedRequest request, StubResponse response, StubRegistry registry)
     {
-        // Waits end when the client gives up or the server stops, so a hanging response never holds up dispose.
-        using var waits = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, registry.Stopping);
+        // Waits end when the client gives up or the server stops, so a hanging response never holds up dispose;
+        // a response that does not wait needs no linked token, which keeps the common case free of the allocation.
+        using var waits = Waits(response) ? CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, registry.Stopping) : null;
+        var token = waits?.Token ?? context.RequestAborted;
         try
         {
-            await WriteCoreAsync(context, response, registry, waits.Token).ConfigureAwait(false);
+            await WriteCoreAsync(context, response, registry, token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (waits.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // The client gave up or the server is stopping: nobody reads the answer any more.
             context.Abort();
@@ -32,6 +34,10 @@ internal static class StubResponseWriter
             await AnswerFailureAsync(context, ex).ConfigureAwait(false);
         }
     }
+
+    private static bool Waits(StubResponse response) =>
+        response.Delay > TimeSpan.Zero || response.BodyDelay > TimeSpan.Zero || response.BytesPerSecond > 0
+        || response.Fault == StubFault.Hang || response.Chooser is not null || response.HandlerDelegate is not null;
 
     private static async Task WriteCoreAsync(HttpContext context, StubResponse response, StubRegistry registry, CancellationToken token)
     {

@@ -75,8 +75,9 @@ public sealed class VerifyTests
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("The fake ran out of orders.");
         server.Requests.ShouldHaveSingleItem().StatusCode.ShouldBe(500);
-        Should.Throw<HttpFixtureVerificationException>(server.Verify).Problems.ShouldBe(
-            ["The handler for #1 GET /boom threw InvalidOperationException: The fake ran out of orders. The client saw 500."]);
+        var ex = Should.Throw<HttpFixtureVerificationException>(server.Verify);
+        ex.Problems.ShouldBe(["The handler for #1 GET /boom threw InvalidOperationException: The fake ran out of orders. The client saw 500."]);
+        ex.InnerException.ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("The fake ran out of orders.");
     }
 
     [Fact]
