@@ -22,6 +22,22 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_reset_on_a_reused_connection_fails_the_request_without_a_hidden_retry()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree { ["ok.txt"] = "ok" });
+        using var client = server.CreateClient();
+        (await client.GetStringAsync("ok.txt", TestContext.Current.CancellationToken)).ShouldBe("ok");
+        server.Enqueue(StubResponse.ResetConnection()).Enqueue(StubResponse.Text("second try"));
+
+        // The reset reaches the caller: HttpClient does not quietly resend the request, and the queued answer stays for the next one.
+        var ex = await Should.ThrowAsync<HttpRequestException>(() => client.GetStringAsync("data", TestContext.Current.CancellationToken));
+
+        ex.InnerException.ShouldBeAssignableTo<IOException>();
+        server.Requests.Select(r => r.Path).ShouldBe(["/ok.txt", "/data"]);
+        (await client.GetStringAsync("data", TestContext.Current.CancellationToken)).ShouldBe("second try");
+    }
+
+    [Fact]
     public async Task Close_after_headers_gives_the_status_then_fails_reading_the_body()
     {
         await using var server = HttpFixtureServer.Start(new FileTree());
