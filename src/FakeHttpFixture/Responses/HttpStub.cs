@@ -15,7 +15,9 @@ public sealed class HttpStub
     private readonly string? _method;
     private readonly StubPath _path;
     private Func<RecordedRequest, bool>[] _conditions = [];
-    private StubResponse[] _responses = [];
+    // Each response with the number of the last call it answers, replaced as a whole so readers need no lock:
+    // Respond(503, times: 1_000_000) costs one entry, not a million.
+    private volatile (StubResponse Response, long LastCall)[] _sequence = [];
     private int _calls;
 
     internal HttpStub(HttpMethod? method, StubPath path)
@@ -100,7 +102,9 @@ public sealed class HttpStub
         ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
         lock (_gate)
         {
-            _responses = [.. _responses, .. Enumerable.Repeat(response, times)];
+            var sequence = _sequence;
+            var last = (sequence.Length == 0 ? 0 : sequence[^1].LastCall) + times;
+            _sequence = [.. sequence, (response, last)];
         }
 
         return this;
@@ -151,9 +155,22 @@ public sealed class HttpStub
     /// <summary>Counts the call and returns the response for it: the next in the sequence, or the last once the sequence is used up.</summary>
     internal StubResponse TakeResponse()
     {
-        var call = Interlocked.Increment(ref _calls);
-        var responses = _responses;
-        return responses.Length == 0 ? StubResponse.Status(200) : responses[Math.Min(call, responses.Length) - 1];
+        long call = Interlocked.Increment(ref _calls);
+        var sequence = _sequence;
+        if (sequence.Length == 0)
+        {
+            return StubResponse.Status(200);
+        }
+
+        foreach (var (response, lastCall) in sequence)
+        {
+            if (call <= lastCall)
+            {
+                return response;
+            }
+        }
+
+        return sequence[^1].Response;
     }
 
     private static bool TryParse<T>(RecordedRequest request, out T? value)
