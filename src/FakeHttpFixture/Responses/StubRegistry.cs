@@ -77,14 +77,14 @@ internal sealed class StubRegistry(HttpFixtureOptions options, IFileProvider fil
         return null;
     }
 
-    public void RecordHandlerException(RecordedRequest request, Exception exception)
+    public void RecordHandlerException(RecordedRequest request, Exception exception, bool responseStarted)
     {
         lock (_gate)
         {
             _exceptions.Add(exception);
         }
 
-        AddProblem(string.Create(CultureInfo.InvariantCulture, $"The handler for #{request.Sequence} {request.Method} {request.Path}{request.QueryString} threw {exception.GetType().Name}: {exception.Message} The client saw 500."));
+        AddProblem(string.Create(CultureInfo.InvariantCulture, $"The handler for #{request.Sequence} {request.Method} {request.Path}{request.QueryString} threw {exception.GetType().Name}: {exception.Message} {(responseStarted ? "The response had started, so the connection was aborted." : "The client saw 500.")}"));
     }
 
     public void RecordUnmatched(RecordedRequest request) =>

@@ -30,7 +30,7 @@ internal static class StubResponseWriter
         }
         catch (Exception ex)
         {
-            registry.RecordHandlerException(request, ex);
+            registry.RecordHandlerException(request, ex, context.Response.HasStarted);
             await AnswerFailureAsync(context, ex).ConfigureAwait(false);
         }
     }

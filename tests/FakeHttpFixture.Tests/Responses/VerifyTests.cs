@@ -81,6 +81,26 @@ public sealed class VerifyTests
     }
 
     [Fact]
+    public async Task A_handler_that_throws_mid_body_breaks_the_connection_and_verify_says_so()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        server.Stub(HttpMethod.Get, "/partial").Respond(StubResponse.Handler(async ctx =>
+        {
+            ctx.Response.ContentLength = 100;
+            await ctx.Response.Body.WriteAsync("half"u8.ToArray(), ctx.RequestAborted);
+            await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+            throw new InvalidOperationException("Broke mid-body.");
+        }));
+        using var client = server.CreateClient();
+
+        var ex = await Should.ThrowAsync<HttpRequestException>(() => client.GetStringAsync("partial", TestContext.Current.CancellationToken));
+
+        ex.InnerException.ShouldBeAssignableTo<IOException>();
+        Should.Throw<HttpFixtureVerificationException>(server.Verify).Problems.ShouldBe(
+            ["The handler for #1 GET /partial threw InvalidOperationException: Broke mid-body. The response had started, so the connection was aborted."]);
+    }
+
+    [Fact]
     public async Task Verify_lists_every_problem_in_one_exception()
     {
         await using var server = HttpFixtureServer.Start(new FileTree(), o => o.Strict = true);
