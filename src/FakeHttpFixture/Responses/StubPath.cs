@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.Options;
 
 namespace FakeHttpFixture;
 
@@ -11,19 +12,23 @@ namespace FakeHttpFixture;
 /// </summary>
 internal sealed class StubPath
 {
+    private static readonly DefaultInlineConstraintResolver ConstraintResolver = new(Options.Create(new RouteOptions()), LoggingOnlyServices.Instance);
+
     private readonly string _text;
     private readonly string? _exact;
     private readonly PathString _prefix;
     private readonly TemplateMatcher? _template;
     private readonly Regex? _regex;
+    private readonly (string Name, IRouteConstraint Constraint)[] _constraints;
 
-    private StubPath(string text, string? exact = null, PathString prefix = default, TemplateMatcher? template = null, Regex? regex = null)
+    private StubPath(string text, string? exact = null, PathString prefix = default, TemplateMatcher? template = null, Regex? regex = null, (string, IRouteConstraint)[]? constraints = null)
     {
         _text = text;
         _exact = exact;
         _prefix = prefix;
         _template = template;
         _regex = regex;
+        _constraints = constraints ?? [];
     }
 
     public static StubPath ExactOrTemplate(string path)
@@ -49,7 +54,7 @@ internal sealed class StubPath
             throw new ArgumentException($"The stub path '{path}' is not a valid route template: {ex.Message}", nameof(path), ex);
         }
 
-        return new StubPath(path, template: new TemplateMatcher(template, []));
+        return new StubPath(path, template: new TemplateMatcher(template, []), constraints: Constraints(path, template));
     }
 
     public static StubPath Prefix(string prefix)
@@ -80,7 +85,20 @@ internal sealed class StubPath
         if (_template is not null)
         {
             values = [];
-            return _template.TryMatch(new PathString(path), values);
+            if (!_template.TryMatch(new PathString(path), values))
+            {
+                return false;
+            }
+
+            foreach (var (name, constraint) in _constraints)
+            {
+                if (values.ContainsKey(name) && !constraint.Match(null, null, name, values, RouteDirection.IncomingRequest))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         if (_regex is not null)
@@ -108,4 +126,21 @@ internal sealed class StubPath
     }
 
     public override string ToString() => _text;
+
+    // The matcher binds values only; inline constraints ("{id:int}") are ASP.NET Core's own, resolved once here and checked per match.
+    private static (string, IRouteConstraint)[] Constraints(string path, RouteTemplate template)
+    {
+        List<(string, IRouteConstraint)>? constraints = null;
+        foreach (var parameter in template.Parameters)
+        {
+            foreach (var inline in parameter.InlineConstraints)
+            {
+                var constraint = ConstraintResolver.ResolveConstraint(inline.Constraint)
+                    ?? throw new ArgumentException($"The stub path '{path}' uses the route constraint '{inline.Constraint}', which ASP.NET Core does not know. Use one such as int, guid, alpha or regex(...).", nameof(path));
+                (constraints ??= []).Add((parameter.Name!, constraint));
+            }
+        }
+
+        return constraints?.ToArray() ?? [];
+    }
 }

@@ -25,6 +25,19 @@ public sealed class StubTests
     }
 
     [Fact]
+    public async Task Route_constraints_of_a_template_are_checked()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        server.Stub(HttpMethod.Get, "/orders/{id:int}").Respond(StubResponse.Text("by number"));
+        server.Stub(HttpMethod.Get, "/orders/{name:alpha}").Respond(StubResponse.Text("by name"));
+        using var client = server.CreateClient();
+
+        (await client.GetStringAsync("orders/42", TestContext.Current.CancellationToken)).ShouldBe("by number");
+        (await client.GetStringAsync("orders/latest", TestContext.Current.CancellationToken)).ShouldBe("by name");
+        (await client.GetAsync("orders/x-1", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Exact_stub_matches_only_its_method_and_path()
     {
         await using var server = HttpFixtureServer.Start(new FileTree());
