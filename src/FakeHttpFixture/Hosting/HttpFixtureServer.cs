@@ -165,7 +165,10 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
             var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
             var journal = new RequestJournal(options.BodyMemoryThreshold);
-            IResponder[] responders = [new StaticFileResponder(files), new FallbackResponder(options.DefaultStatusCode)];
+            var stubs = new StubRegistry(options, files);
+            IResponder[] responders = options.EnableCors
+                ? [new CorsResponder(), new QueuedResponder(stubs), new StubResponder(stubs), new StaticFileResponder(files), new FallbackResponder(stubs)]
+                : [new QueuedResponder(stubs), new StubResponder(stubs), new StaticFileResponder(files), new FallbackResponder(stubs)];
             var application = new FixtureApplication(journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 
@@ -173,7 +176,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var port = new Uri(address).Port;
             var scheme = certificate is null ? "http" : "https";
             var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://{HostFor(options.BindAddress)}:{port}/"));
-            return new HttpFixtureServer(server, application, files, journal, options, baseAddress, root, temporaryDirectory, certificate);
+            return new HttpFixtureServer(server, application, files, journal, options, baseAddress, root, temporaryDirectory, certificate) { Stubs = stubs };
         }
         catch
         {
@@ -193,6 +196,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     private async Task DisposeCoreAsync()
     {
         _journal.Close();
+        Stubs.StopServing();
         using (var grace = new CancellationTokenSource(_options.ShutdownTimeout))
         {
             try
@@ -211,6 +215,10 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _journal.Spill.Delete();
         (_files as IDisposable)?.Dispose();
         DeleteDirectory(_temporaryDirectory);
+        if (_options.VerifyOnDispose)
+        {
+            Verify();
+        }
     }
 
     private static void DeleteDirectory(string? directory)

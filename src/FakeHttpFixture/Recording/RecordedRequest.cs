@@ -59,6 +59,9 @@ public sealed partial class RecordedRequest
     /// <summary>Gets the body decoded by the charset of the request's Content-Type, UTF-8 when it names none.</summary>
     public string BodyText => _bodyText ??= Decode(Body, Header("Content-Type"));
 
+    /// <summary>Gets a value indicating whether no stub or file answered the request in <see cref="HttpFixtureOptions.Strict"/> mode; <see cref="HttpFixtureServer.Verify"/> reports such requests.</summary>
+    public bool Unmatched { get; internal set; }
+
     /// <summary>Header returns the values of the header <paramref name="name"/> joined with ", ", or <see langword="null"/> when the request has no such header.</summary>
     /// <param name="name">The header name, in any case.</param>
     /// <returns>The joined values, or <see langword="null"/>.</returns>

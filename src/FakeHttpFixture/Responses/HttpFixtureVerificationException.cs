@@ -34,6 +34,12 @@ public sealed class HttpFixtureVerificationException : Exception
         Problems = problems;
     }
 
+    internal HttpFixtureVerificationException(IReadOnlyList<string> problems, Exception? innerException)
+        : base(Format(problems), innerException)
+    {
+        Problems = problems;
+    }
+
     /// <summary>Gets the problems found, one sentence each.</summary>
     public IReadOnlyList<string> Problems { get; }
 

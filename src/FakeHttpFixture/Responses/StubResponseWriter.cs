@@ -1,0 +1,185 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace FakeHttpFixture;
+
+/// <summary>Plays a <see cref="StubResponse"/> on a request: waits, faults, status, headers and body.</summary>
+internal static class StubResponseWriter
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public static async Task WriteAsync(HttpContext context, RecordedRequest request, StubResponse response, StubRegistry registry)
+    {
+        // Waits end when the client gives up or the server stops, so a hanging response never holds up dispose;
+        // a response that does not wait needs no linked token, which keeps the common case free of the allocation.
+        using var waits = Waits(response) ? CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, registry.Stopping) : null;
+        var token = waits?.Token ?? context.RequestAborted;
+        try
+        {
+            await WriteCoreAsync(context, response, registry, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The client gave up or the server is stopping: nobody reads the answer any more.
+            context.Abort();
+        }
+        catch (Exception ex) when (ex is IOException or ConnectionResetException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-body; that is the client's business, not a fault of the test.
+        }
+        catch (Exception ex)
+        {
+            registry.RecordHandlerException(request, ex, context.Response.HasStarted);
+            await AnswerFailureAsync(context, ex).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Waits(StubResponse response) =>
+        response.Delay > TimeSpan.Zero || response.BodyDelay > TimeSpan.Zero || response.BytesPerSecond > 0
+        || response.Fault == StubFault.Hang || response.Chooser is not null || response.HandlerDelegate is not null;
+
+    private static async Task WriteCoreAsync(HttpContext context, StubResponse response, StubRegistry registry, CancellationToken token)
+    {
+        if (response.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(response.Delay, token).ConfigureAwait(false);
+        }
+
+        switch (response.Fault)
+        {
+            case StubFault.ResetConnection:
+                ConnectionFaults.Reset(context);
+                return;
+            case StubFault.ResetStream:
+                ConnectionFaults.ResetStream(context, response.FaultArgument);
+                return;
+            case StubFault.MalformedStatusLine:
+                await ConnectionFaults.SendMalformedStatusLineAsync(context, token).ConfigureAwait(false);
+                return;
+            case StubFault.Hang:
+                await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+                return;
+        }
+
+        if (response.Chooser is { } choose)
+        {
+            await WriteCoreAsync(context, choose(context) ?? throw new InvalidOperationException("The StubResponse.From callback returned null; return a StubResponse."), registry, token).ConfigureAwait(false);
+            return;
+        }
+
+        if (response.HandlerDelegate is { } handler)
+        {
+            await handler(context).ConfigureAwait(false);
+            return;
+        }
+
+        var http = context.Response;
+        http.StatusCode = response.StatusCode;
+        foreach (var (name, value) in response.Headers)
+        {
+            http.Headers.Append(name, value);
+        }
+
+        var contentType = response.ContentType;
+        Stream? stream = null;
+        long? length = response.Content?.LongLength;
+        if (response.FilePath is { } path)
+        {
+            var file = registry.Files.GetFileInfo(path);
+            if (!file.Exists || file.IsDirectory)
+            {
+                throw new FileNotFoundException($"The stubbed file '{path}' is not in the served tree. Add it to the tree, or fix the path given to StubResponse.File.", path);
+            }
+
+            stream = file.CreateReadStream();
+            length = file.Length;
+            contentType ??= ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
+        }
+        else if (response.OpenStream is { } open)
+        {
+            stream = open();
+            length = stream.CanSeek ? stream.Length - stream.Position : null;
+        }
+        else
+        {
+            length ??= 0;
+        }
+
+        await using (stream)
+        {
+            if (contentType is not null)
+            {
+                http.ContentType = contentType;
+            }
+
+            await WriteBodyAsync(context, response, response.Content, stream, length, token).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteBodyAsync(HttpContext context, StubResponse response, byte[]? content, Stream? stream, long? length, CancellationToken token)
+    {
+        var http = context.Response;
+        var fault = response.Fault;
+        if (fault == StubFault.CloseAfterHeaders)
+        {
+            // A promised length the app does not fulfil makes Kestrel close the connection once what was written has been sent:
+            // a clean close after the headers, with no race against the socket.
+            http.ContentLength = length is > 0 ? length : 1;
+            await http.StartAsync(token).ConfigureAwait(false);
+            await http.Body.FlushAsync(token).ConfigureAwait(false);
+            return;
+        }
+
+        if (response.ChunkSize == 0 && length is not null)
+        {
+            http.ContentLength = length;
+        }
+
+        if (response.BodyDelay > TimeSpan.Zero)
+        {
+            await http.StartAsync(token).ConfigureAwait(false);
+            await http.Body.FlushAsync(token).ConfigureAwait(false);
+            await Task.Delay(response.BodyDelay, token).ConfigureAwait(false);
+        }
+
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        var limit = fault == StubFault.TruncatedBody ? response.FaultArgument : long.MaxValue;
+        if (content is not null)
+        {
+            await BodyPump.WriteAsync(http, content.AsMemory(0, (int)Math.Min(content.LongLength, limit)), response, token).ConfigureAwait(false);
+        }
+        else if (stream is not null)
+        {
+            await BodyPump.CopyAsync(http, stream, limit, response, token).ConfigureAwait(false);
+        }
+
+        // A truncated body returns short of its Content-Length, so Kestrel closes the connection after the bytes written.
+    }
+
+    private static async Task AnswerFailureAsync(HttpContext context, Exception exception)
+    {
+        var http = context.Response;
+        if (http.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+
+        http.Clear();
+        http.StatusCode = StatusCodes.Status500InternalServerError;
+        http.ContentType = "text/plain; charset=utf-8";
+        try
+        {
+            await http.WriteAsync($"FakeHttpFixture: the stub failed with {exception.GetType().Name}: {exception.Message}\n", context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ConnectionResetException)
+        {
+            // The client is gone; the failure is recorded for Verify all the same.
+        }
+    }
+}
