@@ -182,7 +182,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
             var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
             var journal = new RequestJournal();
-            IResponder[] responders = [new StaticFileResponder(files), new FallbackResponder(options.DefaultStatusCode)];
+            IResponder[] responders = [new UploadResponder(files, options), new StaticFileResponder(files, options), new FallbackResponder(options.DefaultStatusCode)];
             var application = new FixtureApplication(journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 

@@ -1,0 +1,24 @@
+using System.Collections.Frozen;
+
+namespace FakeHttpFixture;
+
+/// <summary>A server's extension → media-type table, frozen at start and looked up by span so that a request allocates nothing for it.</summary>
+internal sealed class ContentTypeMap
+{
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public ContentTypeMap(IEnumerable<KeyValuePair<string, string>> table) =>
+        _lookup = table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Returns the media type for a file name or path; names without a known extension are application/octet-stream.</summary>
+    public string For(ReadOnlySpan<char> name)
+    {
+        var dot = name.LastIndexOf('.');
+        if (dot < 0 || name[dot..].Contains('/'))
+        {
+            return MediaTypes.Unknown;
+        }
+
+        return _lookup.TryGetValue(name[dot..], out var type) ? type : MediaTypes.Unknown;
+    }
+}
