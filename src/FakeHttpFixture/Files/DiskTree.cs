@@ -23,6 +23,12 @@ internal sealed class DiskTree : IServedTree
         }
 
         var info = new FileInfo(full);
+        if (info.Exists && info.LinkTarget is not null)
+        {
+            // FileInfo describes the link itself (its own length and time); what is served is what it leads to.
+            info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        }
+
         if (info.Exists)
         {
             file = new ServedFile(full, info.Length, info.LastWriteTimeUtc);
@@ -52,7 +58,8 @@ internal sealed class DiskTree : IServedTree
                 }
 
                 var isDirectory = item is DirectoryInfo;
-                entries.Add(new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : ((FileInfo)item).Length, item.LastWriteTimeUtc));
+                var target = item.LinkTarget is null ? item : item.ResolveLinkTarget(returnFinalTarget: true) ?? item;
+                entries.Add(new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : (target as FileInfo)?.Length ?? 0, target.LastWriteTimeUtc));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
