@@ -85,7 +85,8 @@ internal readonly record struct RequestPath(RequestPathStatus Status, string Rel
         }
         else
         {
-            decoded = path.ToString();
+            // The usual origin-form target without a query is already the decoded path: no copy.
+            decoded = path.Length == rawTarget.Length ? rawTarget : path.ToString();
         }
 
         return Normalize(decoded, query);
@@ -142,7 +143,7 @@ internal readonly record struct RequestPath(RequestPathStatus Status, string Rel
             }
         }
 
-        List<string> segments = [];
+        List<string>? segments = clean ? null : [];
         var trailingSlash = true;
         foreach (var range in body.Split('/'))
         {
@@ -151,7 +152,7 @@ internal readonly record struct RequestPath(RequestPathStatus Status, string Rel
             if (segment is "..")
             {
                 // RFC 3986 dot-segment removal, clamped at the root: "/../x" is "/x", as browsers and Kestrel make it.
-                if (segments.Count > 0)
+                if (segments is { Count: > 0 })
                 {
                     segments.RemoveAt(segments.Count - 1);
                 }
@@ -163,16 +164,13 @@ internal readonly record struct RequestPath(RequestPathStatus Status, string Rel
                     return Fail(RequestPathStatus.Refused);
                 }
 
-                if (!clean)
-                {
-                    segments.Add(segment.ToString());
-                }
+                segments?.Add(segment.ToString());
             }
         }
 
         var relative = clean
             ? (body.Length == 0 ? string.Empty : trailingSlash ? decoded[1..^1] : decoded[1..])
-            : string.Join('/', segments);
+            : string.Join('/', segments!);
         return new RequestPath(RequestPathStatus.Ok, relative, trailingSlash || relative.Length == 0, query);
     }
 
