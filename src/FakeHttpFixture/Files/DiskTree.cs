@@ -51,15 +51,18 @@ internal sealed class DiskTree : IServedTree
         {
             foreach (var item in new DirectoryInfo(full).EnumerateFileSystemInfos())
             {
-                if (item.LinkTarget is not null && ((_realRoot is not null && !IsInsideRoot(Path.Join(relative, item.Name))) || !item.Exists))
+                // What a link leads to is listed with its own size and time; dangling links, and links out of the root when
+                // they are not followed, are left out because they are not served.
+                var target = item.LinkTarget is null ? item
+                    : _realRoot is not null && !IsInsideRoot(Path.Join(relative, item.Name)) ? null
+                    : item.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is null || !target.Exists)
                 {
-                    // Do not list what is not served: dangling links, and links out of the root when they are not followed.
                     continue;
                 }
 
-                var isDirectory = item is DirectoryInfo;
-                var target = item.LinkTarget is null ? item : item.ResolveLinkTarget(returnFinalTarget: true) ?? item;
-                entries.Add(new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : (target as FileInfo)?.Length ?? 0, target.LastWriteTimeUtc));
+                var isDirectory = target is DirectoryInfo;
+                entries.Add(new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : ((FileInfo)target).Length, target.LastWriteTimeUtc));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

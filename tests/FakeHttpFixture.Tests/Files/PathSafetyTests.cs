@@ -17,6 +17,7 @@ public sealed class PathSafetyTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(Root, "link-out.txt"), Path.Combine(_outer.Path, "secret.txt"));
         Directory.CreateSymbolicLink(Path.Combine(Root, "linkdir"), _outer.Path);
         File.CreateSymbolicLink(Path.Combine(Root, "inside-link.txt"), "public.txt");
+        File.CreateSymbolicLink(Path.Combine(Root, "dangling.txt"), "no-such-file.txt");
     }
 
     private string Root => Path.Combine(_outer.Path, "root");
@@ -115,6 +116,8 @@ public sealed class PathSafetyTests : IDisposable
         var listing = await client.GetStringAsync(strict.BaseAddress);
         listing.ShouldNotContain("link-out.txt");
         listing.ShouldNotContain("linkdir");
+        listing.ShouldNotContain("dangling.txt");
+        (await client.GetAsync(strict.Url("dangling.txt"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         listing.ShouldContain("inside-link.txt");
         (await client.GetStringAsync(strict.Url("inside-link.txt"))).ShouldBe("public");
         (await client.GetStringAsync(following.Url("link-out.txt"))).ShouldBe(Secret);
