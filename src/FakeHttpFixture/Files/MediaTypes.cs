@@ -1,9 +1,9 @@
 namespace FakeHttpFixture;
 
 /// <summary>
-/// The extension → media-type table every server starts from. It is fixed here rather than read from the operating
-/// system (as FileExtensionContentTypeProvider's Windows registry-free table mostly is, but Python's mimetypes is not),
-/// so that a test answers the same on every machine. Text types carry charset=utf-8.
+/// The extension → media-type table every server starts from. It is ours rather than ASP.NET Core's
+/// FileExtensionContentTypeProvider, whose table has no charset on text types and changes between releases, and it is not
+/// read from the operating system as Python's mimetypes is, so that a test answers the same on every machine and release.
 /// </summary>
 internal static class MediaTypes
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace FakeHttpFixture;
@@ -32,24 +33,42 @@ internal readonly record struct RequestPath(RequestPathStatus Status, string Rel
     ];
 
     /// <summary>Gets the path of a relative-path redirect to this path with a trailing slash: every segment percent-encoded, one leading '/', the query kept.</summary>
-    public string SlashLocation()
+    public string SlashLocation() => Location(trailingSlash: true, withQuery: true);
+
+    /// <summary>Gets this path as a Location value: every segment percent-encoded, exactly one leading '/'.</summary>
+    public string Location(bool trailingSlash, bool withQuery)
     {
-        var builder = new StringBuilder(Relative.Length + Query.Length + 8).Append('/');
+        var builder = new StringBuilder(Relative.Length + Query.Length + 8);
         foreach (var segment in Relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             // Never more than one leading '/': "//host/" would be a network-path reference to another server (CPython gh-87389).
-            builder.Append(Uri.EscapeDataString(segment)).Append('/');
+            builder.Append('/').Append(Uri.EscapeDataString(segment));
         }
 
-        foreach (var c in Query)
+        if (trailingSlash || builder.Length == 0)
         {
-            if (c is > ' ' and < '\u007f')
+            builder.Append('/');
+        }
+
+        if (!withQuery)
+        {
+            return builder.ToString();
+        }
+
+        // Kestrel refuses raw non-ASCII targets today; should one get through, a response header must still be ASCII.
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in Query.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 0x7f)
             {
-                builder.Append(c);
+                builder.Append((char)rune.Value);
+                continue;
             }
-            else
+
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length])
             {
-                builder.Append(Uri.EscapeDataString(c.ToString()));
+                builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
         }
 

@@ -53,7 +53,7 @@ internal sealed class UploadResponder(IFileProvider files, HttpFixtureOptions op
         };
         if (outcome == UploadOutcome.Created)
         {
-            response.Headers.Location = path.SlashLocation()[..^1];
+            response.Headers.Location = path.Location(trailingSlash: false, withQuery: false);
         }
 
         return true;

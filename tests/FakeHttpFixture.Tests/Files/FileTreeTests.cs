@@ -93,14 +93,25 @@ public sealed class FileTreeTests
     [Fact]
     public async Task Python_http_client_gets_and_heads_tree_files()
     {
-        await using var server = HttpFixtureServer.Start(new FileTree { ["hello.txt"] = "hello, python" });
+        var files = new FileTree { ["hello.txt"] = "hello, python", ["old.txt"] = "old" };
+        await using var server = HttpFixtureServer.Start(files);
+        files["late/new.txt"] = "added while running";
+        files.Remove("old.txt");
 
-        var answers = await PythonHttp.SendAsync(server, new PyRequest("GET", "/hello.txt"), new PyRequest("HEAD", "/hello.txt"), new PyRequest("GET", "/missing.txt"));
+        var answers = await PythonHttp.SendAsync(
+            server,
+            new PyRequest("GET", "/hello.txt"),
+            new PyRequest("HEAD", "/hello.txt"),
+            new PyRequest("GET", "/missing.txt"),
+            new PyRequest("GET", "/late/new.txt"),
+            new PyRequest("GET", "/old.txt"));
 
         answers[0].Text.ShouldBe("hello, python");
         answers[1].Status.ShouldBe(200);
         answers[1].Header("Content-Length").ShouldBe("13");
         answers[1].Body.ShouldBeEmpty();
         answers[2].Status.ShouldBe(404);
+        answers[3].Text.ShouldBe("added while running");
+        answers[4].Status.ShouldBe(404);
     }
 }

@@ -30,7 +30,7 @@ public sealed class UploadTests
         await using var server = Start(tree, dir);
         using var client = server.CreateClient();
 
-        using var created = await client.PutAsync("reports/2024/r%201.json", new StringContent("{\"v\":1}"));
+        using var created = await client.PutAsync("reports/2024/r%201.json?overwrite=yes", new StringContent("{\"v\":1}"));
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         created.Headers.Location!.OriginalString.ShouldBe("/reports/2024/r%201.json");
         (await client.GetStringAsync("reports/2024/r%201.json")).ShouldBe("{\"v\":1}");
