@@ -81,6 +81,35 @@ public sealed class FileTreeTests
     }
 
     [Fact]
+    public async Task A_file_replaced_under_concurrent_gets_is_always_served_whole_with_its_own_etag()
+    {
+        var versions = Enumerable.Range(0, 20).Select(i => new string((char)('a' + i), 5000 + i)).ToArray();
+        var files = new FileTree { ["v.txt"] = versions[0] };
+        await using var server = HttpFixtureServer.Start(files);
+        var etags = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        var replacements = 0;
+
+        async Task ReadAsync()
+        {
+            using var client = server.CreateClient();
+            for (var i = 0; i < 40; i++)
+            {
+                using var response = await client.GetAsync("v.txt");
+                var body = await response.Content.ReadAsStringAsync();
+                body.ShouldBeOneOf(versions);
+                response.Content.Headers.ContentLength.ShouldBe(body.Length);
+                etags.GetOrAdd(body, response.Headers.ETag!.Tag).ShouldBe(response.Headers.ETag!.Tag);
+
+                // Every reader also replaces the file, so replacements race with the other readers' requests.
+                files["v.txt"] = versions[Interlocked.Increment(ref replacements) % versions.Length];
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(ReadAsync)));
+        etags.Values.Distinct().Count().ShouldBe(etags.Count);
+    }
+
+    [Fact]
     public void Names_no_request_could_reach_are_refused_when_added()
     {
         var files = new FileTree();
