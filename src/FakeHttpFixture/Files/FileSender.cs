@@ -121,6 +121,19 @@ internal static class FileSender
         {
             // The client went away mid-body; nobody is left to answer.
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && file.PhysicalPath is not null)
+        {
+            // The test deleted or locked the file between the lookup and the send.
+            if (context.Response.HasStarted)
+            {
+                // Fewer bytes than Content-Length promised: only closing the connection tells the client.
+                context.Abort();
+                return;
+            }
+
+            context.Response.Clear();
+            context.Response.StatusCode = ex is UnauthorizedAccessException ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+        }
     }
 
     private static string ContentRange(long start, long length, long total) =>
