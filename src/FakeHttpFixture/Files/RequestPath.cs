@@ -3,19 +3,6 @@ using System.Text;
 
 namespace FakeHttpFixture;
 
-/// <summary>What a request target says about the served tree, decoded exactly once.</summary>
-internal enum RequestPathStatus
-{
-    /// <summary>The path names something that may be inside the tree.</summary>
-    Ok,
-
-    /// <summary>The target is malformed: a bad percent-escape, invalid UTF-8, or a control character. Answered 400.</summary>
-    BadRequest,
-
-    /// <summary>The path names something the server never serves (a backslash, a drive or stream colon, a Windows device name, a trailing dot or space).</summary>
-    Refused,
-}
-
 /// <summary>
 /// A request target parsed for the file responders. It is written by hand, from the raw target, because the served tree needs
 /// one decoding with strict rules that Kestrel's lenient Request.Path does not give: Kestrel keeps %2F encoded, passes invalid

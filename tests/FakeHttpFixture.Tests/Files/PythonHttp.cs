@@ -4,17 +4,6 @@ using FakeHttpFixture.Tests.Support;
 
 namespace FakeHttpFixture.Tests.Files;
 
-/// <summary>One request for Python's http.client: the target is sent exactly as written.</summary>
-internal sealed record PyRequest(string Method, string Target, Dictionary<string, string>? Headers = null, byte[]? Body = null);
-
-/// <summary>What http.client received: status, headers by lower-case name, and the body.</summary>
-internal sealed record PyResponse(int Status, Dictionary<string, string> Headers, byte[] Body)
-{
-    public string? Header(string name) => Headers.GetValueOrDefault(name.ToLowerInvariant());
-
-    public string Text => Encoding.UTF8.GetString(Body);
-}
-
 /// <summary>Sends requests with Python's http.client (one python3 process for a whole batch) to a port on 127.0.0.1.</summary>
 internal static class PythonHttp
 {
