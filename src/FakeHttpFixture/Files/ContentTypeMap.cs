@@ -7,8 +7,23 @@ internal sealed class ContentTypeMap
 {
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public ContentTypeMap(IEnumerable<KeyValuePair<string, string>> table) =>
+    public ContentTypeMap(IEnumerable<KeyValuePair<string, string>> table)
+    {
+        foreach (var (extension, type) in table)
+        {
+            if (extension.Length < 2 || extension[0] != '.' || extension.AsSpan(1).ContainsAny('.', '/'))
+            {
+                throw new ArgumentException($"HttpFixtureOptions.ContentTypes has the key '{extension}', which is not a file extension; use the extension with its dot, such as \".js\".", nameof(table));
+            }
+
+            if (string.IsNullOrWhiteSpace(type))
+            {
+                throw new ArgumentException($"HttpFixtureOptions.ContentTypes maps '{extension}' to an empty media type; give one such as \"application/json\", or remove the key.", nameof(table));
+            }
+        }
+
         _lookup = table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Returns the media type for a file name or path; names without a known extension are application/octet-stream.</summary>
     public string For(ReadOnlySpan<char> name)

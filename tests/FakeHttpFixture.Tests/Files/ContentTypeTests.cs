@@ -50,6 +50,15 @@ public sealed class ContentTypeTests
     }
 
     [Fact]
+    public void A_key_that_is_not_an_extension_is_a_clear_error_at_start()
+    {
+        var error = Should.Throw<ArgumentException>(() => HttpFixtureServer.Start(new FileTree(), o => o.ContentTypes["js"] = "text/javascript"));
+
+        error.Message.ShouldContain("'js'");
+        error.Message.ShouldContain("\".js\"");
+    }
+
+    [Fact]
     public async Task Python_http_client_sees_the_same_types()
     {
         await using var server = HttpFixtureServer.Start(new FileTree { ["a.js"] = "1", ["b.json"] = "{}", ["c.bin"] = "z" });
