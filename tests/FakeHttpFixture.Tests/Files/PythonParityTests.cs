@@ -18,6 +18,7 @@ public sealed partial class PythonParityTests
     [
         "/", "/hello.txt", "/page.html", "/data.json", "/img.png", "/blob.weird", "/site", "/site/", "/site?x=1&y=%20",
         "/sub", "/sub/", "/sub/a%20b.txt", "/sub/inner.css", "/sub/deeper", "/missing.txt", "/hello.txt/", "/sub/../hello.txt",
+        "/d%C3%A9", "/d%C3%A9/", "/sub/%C3%A9.txt", "/sub/100%25.txt", "/sub/hash%23.txt", "/sub/deeper/",
     ];
 
     [Fact]
@@ -34,6 +35,10 @@ public sealed partial class PythonParityTests
         dir.Write("sub/inner.css", "a{}");
         dir.Write("sub/deeper/Z.txt", "z");
         dir.Write("sub/deeper/y.txt", "y");
+        dir.Write("sub/é.txt", "e acute");
+        dir.Write("sub/100%.txt", "percent");
+        dir.Write("sub/hash#.txt", "hash");
+        dir.Write("dé/inside.txt", "inside");
         await using var ours = HttpFixtureServer.Start(dir.Path);
         using var python = await PythonHttpServer.StartAsync(dir.Path);
 
@@ -41,11 +46,13 @@ public sealed partial class PythonParityTests
         var expected = await PythonHttp.SendAsync(python.Port, requests);
         var actual = await PythonHttp.SendAsync(ours, requests);
 
+        var compared = (Files: 0, Listings: 0, Redirects: 0);
         for (var i = 0; i < requests.Length; i++)
         {
             var (py, us, what) = (expected[i], actual[i], $"{requests[i].Method} {requests[i].Target}");
             us.Status.ShouldBe(py.Status, what);
             us.Header("Location").ShouldBe(py.Header("Location"), what);
+            compared.Redirects += py.Status == 301 ? 1 : 0;
             if (py.Status != 200)
             {
                 continue;
@@ -57,13 +64,17 @@ public sealed partial class PythonParityTests
             {
                 var ourLinks = DirectoryListingTests.Links(us.Text).Where(l => l.Href != "../");
                 ourLinks.ShouldBe(DirectoryListingTests.Links(py.Text), what);
+                compared.Listings++;
                 continue;
             }
 
             us.Header("Content-Length").ShouldBe(py.Header("Content-Length"), what);
             us.Header("Last-Modified").ShouldBe(py.Header("Last-Modified"), what);
             us.Body.ShouldBe(py.Body, what);
+            compared.Files++;
         }
+
+        compared.ShouldBe((Files: 13, Listings: 4, Redirects: 5));
     }
 
     private static string? MediaType(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant();
