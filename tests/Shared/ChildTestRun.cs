@@ -95,9 +95,11 @@ public sealed class ChildTestRun
         return XDocument.Load(trx).Descendants(ns + "UnitTestResult").Select(result =>
         {
             var output = result.Element(ns + "Output");
+            // A result file's path is relative to the run's In/<executionId>/ folder.
+            var executionId = (string)result.Attribute("executionId")!;
             var attachments = result.Descendants(ns + "ResultFile")
-                .Select(f => Path.GetFileName((string)f.Attribute("path")!))
-                .Select(name => files.FirstOrDefault(f => Path.GetFileName(f) == name))
+                .Select(f => Path.Combine("In", executionId, (string)f.Attribute("path")!))
+                .Select(relative => files.FirstOrDefault(f => f.EndsWith(relative, StringComparison.Ordinal)))
                 .Where(f => f is not null)
                 .Select(f => new ChildAttachment(Path.GetFileName(f!), File.ReadAllText(f!)))
                 .ToList();
