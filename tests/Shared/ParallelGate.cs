@@ -27,7 +27,10 @@ public static class ParallelGate
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"Only {Ports.Count} of {Expected} tests were running at the same time: {string.Join(", ", Ports.Keys)}.");
+            // Fail the others at once instead of letting each wait out its own timeout.
+            var failure = new TimeoutException($"Only {Ports.Count} of {Expected} tests were running at the same time: {string.Join(", ", Ports.Keys)}.");
+            AllArrived.TrySetException(failure);
+            throw failure;
         }
 
         return Ports.Values.ToList();
