@@ -3,11 +3,11 @@ using Microsoft.Extensions.FileProviders;
 namespace FakeHttpFixture;
 
 /// <summary>A file or directory of a <see cref="FileTree"/>; a directory has no entry.</summary>
-internal sealed class FileTreeFileInfo(string path, FileTreeEntry? entry) : IFileInfo
+internal sealed class FileTreeFileInfo(string path, ServedFile? entry) : IFileInfo
 {
     public bool Exists => true;
 
-    public long Length => entry?.Content.LongLength ?? -1;
+    public long Length => entry?.Length ?? -1;
 
     public string? PhysicalPath => null;
 
@@ -17,10 +17,10 @@ internal sealed class FileTreeFileInfo(string path, FileTreeEntry? entry) : IFil
 
     public bool IsDirectory => entry is null;
 
-    internal FileTreeEntry? Entry => entry;
+    internal ServedFile? Entry => entry;
 
     // The stream wraps the tree's own array: serving a file copies nothing.
     public Stream CreateReadStream() => entry is null
         ? throw new InvalidOperationException($"'{path}' is a directory, not a file.")
-        : new MemoryStream(entry.Content, writable: false);
+        : new MemoryStream(entry.Content!, writable: false);
 }

@@ -6,6 +6,8 @@ namespace FakeHttpFixture;
 /// <summary>Serves a <see cref="FileTree"/> through <see cref="IFileProvider"/>, reading the tree live so that changes show at once.</summary>
 internal sealed class FileTreeProvider(FileTree tree) : IFileProvider
 {
+    public FileTree Tree => tree;
+
     public IFileInfo GetFileInfo(string subpath)
     {
         var path = subpath.TrimStart('/');

@@ -1,43 +1,93 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.FileProviders;
 
 namespace FakeHttpFixture;
 
-/// <summary>Answers GET and HEAD with a file of the served tree.</summary>
-internal sealed class StaticFileResponder(IFileProvider files) : IResponder
+/// <summary>
+/// Answers GET and HEAD from the served tree the way a web server does: files with validators and ranges, 301 to the slash
+/// form of a directory, its index.html or index.htm, or an HTML listing. What is not there is left to the fallback (404).
+/// </summary>
+internal sealed class StaticFileResponder : IResponder
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly string[] IndexNames = ["index.html", "index.htm"];
+
+    private readonly IServedTree _tree;
+    private readonly ContentTypeMap _contentTypes;
+    private readonly bool _listing;
+
+    public StaticFileResponder(IFileProvider files, HttpFixtureOptions options)
+    {
+        _tree = ServedTree.Create(files, options);
+        _contentTypes = new ContentTypeMap(options.ContentTypes);
+        _listing = options.DirectoryListing;
+    }
 
     public string Name => "file";
 
     public async ValueTask<bool> TryRespondAsync(HttpContext context, RecordedRequest request)
     {
-        var isHead = HttpMethods.IsHead(request.Method);
-        if (!isHead && !HttpMethods.IsGet(request.Method))
+        var method = context.Request.Method;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
             return false;
         }
 
-        var path = request.Path;
-        if (path.Length <= 1 || path.EndsWith('/'))
+        // The raw target, not Request.Path: see RequestPath for what Kestrel's decoding would hide.
+        var path = RequestPath.Parse(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget);
+        if (path.Status == RequestPathStatus.BadRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return true;
+        }
+
+        if (path.Status == RequestPathStatus.Refused)
         {
             return false;
         }
 
-        var file = files.GetFileInfo(path);
-        if (!file.Exists || file.IsDirectory)
+        switch (_tree.Find(path.Relative, out var file))
+        {
+            case ServedKind.File when !path.TrailingSlash:
+                await FileSender.SendAsync(context, file!, _contentTypes.For(path.Relative)).ConfigureAwait(false);
+                return true;
+            case ServedKind.Directory when !path.TrailingSlash:
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                context.Response.Headers.Location = path.SlashLocation();
+                context.Response.ContentLength = 0;
+                return true;
+            case ServedKind.Directory:
+                return await SendDirectoryAsync(context, path.Relative).ConfigureAwait(false);
+            default:
+                return false;
+        }
+    }
+
+    private async ValueTask<bool> SendDirectoryAsync(HttpContext context, string relative)
+    {
+        foreach (var indexName in IndexNames)
+        {
+            var indexPath = relative.Length == 0 ? indexName : relative + "/" + indexName;
+            if (_tree.Find(indexPath, out var index) == ServedKind.File)
+            {
+                await FileSender.SendAsync(context, index!, _contentTypes.For(indexName)).ConfigureAwait(false);
+                return true;
+            }
+        }
+
+        if (!_listing || _tree.List(relative) is not { } entries)
         {
             return false;
         }
 
+        var page = DirectoryListingPage.Render(relative.Length == 0 ? "/" : "/" + relative + "/", entries);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
-        response.ContentLength = file.Length;
-        if (!isHead)
+        response.ContentType = "text/html; charset=utf-8";
+        response.ContentLength = page.Length;
+        if (HttpMethods.IsGet(context.Request.Method))
         {
-            await response.SendFileAsync(file, context.RequestAborted).ConfigureAwait(false);
+            await response.BodyWriter.WriteAsync(page, context.RequestAborted).ConfigureAwait(false);
         }
 
         return true;

@@ -166,9 +166,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
             var journal = new RequestJournal(options.BodyMemoryThreshold);
             var stubs = new StubRegistry(options, files);
-            IResponder[] responders = options.EnableCors
-                ? [new CorsResponder(), new QueuedResponder(stubs), new StubResponder(stubs), new StaticFileResponder(files), new FallbackResponder(stubs)]
-                : [new QueuedResponder(stubs), new StubResponder(stubs), new StaticFileResponder(files), new FallbackResponder(stubs)];
+            var responders = ResponderChain.Create(options, files, stubs);
             var application = new FixtureApplication(journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 

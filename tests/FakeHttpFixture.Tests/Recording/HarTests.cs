@@ -51,7 +51,7 @@ public sealed class HarTests
         get0.GetProperty("response").GetProperty("status").GetInt32().ShouldBe(200);
         get0.GetProperty("response").GetProperty("statusText").GetString().ShouldBe("OK");
         get0.GetProperty("response").GetProperty("content").GetProperty("size").GetInt64().ShouldBe(5);
-        get0.GetProperty("response").GetProperty("content").GetProperty("mimeType").GetString().ShouldBe("text/plain");
+        get0.GetProperty("response").GetProperty("content").GetProperty("mimeType").GetString().ShouldBe("text/plain; charset=utf-8");
         Pairs(get0.GetProperty("response").GetProperty("headers")).ShouldContain(("Content-Length", "5"));
 
         var json = entries[1].GetProperty("request").GetProperty("postData");

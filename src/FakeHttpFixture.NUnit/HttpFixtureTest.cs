@@ -1,0 +1,102 @@
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// HttpFixtureTest is a base class for NUnit fixtures whose tests talk to an <see cref="HttpFixtureServer"/>: with a server of
+/// their own per test, or with a shared one (<see cref="SharedServer"/>), reset before each test. After each test it verifies
+/// the server and fails the test with the verification message; when the test failed, it writes the journal to
+/// <see cref="TestContext.Out"/> and attaches it as a HAR file.
+/// </summary>
+/// <remarks>
+/// To run the tests of one fixture in parallel with a server each, mark the fixture
+/// <c>[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]</c> so that each test has its own instance.
+/// </remarks>
+public abstract class HttpFixtureTest
+{
+    private HttpFixtureServer? _server;
+    private bool _owned;
+
+    /// <summary>Gets the server of the current test.</summary>
+    /// <exception cref="InvalidOperationException">Read outside a test.</exception>
+    protected HttpFixtureServer Server => _server ?? throw new InvalidOperationException(
+        "The server starts in the [SetUp] of HttpFixtureTest; read Server from a test or from a [SetUp] of the derived class.");
+
+    /// <summary>
+    /// Gets a server started elsewhere (in a <c>[OneTimeSetUp]</c> for the fixture, or a <c>[SetUpFixture]</c> for a namespace or
+    /// the assembly) that the tests share; it is reset before each test and never stopped here.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: each test starts a server of its own.</value>
+    protected virtual HttpFixtureServer? SharedServer => null;
+
+    /// <summary>Gets the directory a per-test server serves; ignored when <see cref="ServedFiles"/> is set or the server is shared.</summary>
+    /// <value>The default value is <see langword="null"/>: a fresh temp directory is served.</value>
+    protected virtual string? ServedDirectory => null;
+
+    /// <summary>Gets the in-memory files a per-test server serves; ignored when the server is shared.</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="ServedDirectory"/> is served.</value>
+    protected virtual FileTree? ServedFiles => null;
+
+    /// <summary>Starts the test's own server, or resets the shared one; NUnit calls it before each test.</summary>
+    /// <returns>A task that completes when the server is ready.</returns>
+    [SetUp]
+    public async Task StartHttpFixtureAsync()
+    {
+        var shared = SharedServer;
+        _owned = shared is null;
+        if (shared is null)
+        {
+            _server = await AdapterServer.StartAsync(ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
+        }
+        else
+        {
+            shared.Reset();
+            _server = shared;
+        }
+    }
+
+    /// <summary>Verifies the server, reports the journal of a failed test and stops the server if the test owns it; NUnit calls it after each test.</summary>
+    /// <returns>A task that completes when the server is verified and, if owned, stopped.</returns>
+    /// <exception cref="HttpFixtureVerificationException">The server found a problem; NUnit fails the test with it.</exception>
+    [TearDown]
+    public async Task StopHttpFixtureAsync()
+    {
+        var server = _server;
+        if (server is null)
+        {
+            return;
+        }
+
+        _server = null;
+        try
+        {
+            var failure = AdapterServer.Verify(server);
+            var context = TestContext.CurrentContext;
+            if (failure is not null || context.Result.Outcome.Status == TestStatus.Failed)
+            {
+                await TestContext.Out.WriteLineAsync(AdapterServer.Journal(server)).ConfigureAwait(false);
+                var directory = Path.Combine(context.WorkDirectory, "FakeHttpFixture");
+                TestContext.AddTestAttachment(AdapterServer.SaveHar(server, directory, context.Test.FullName), "The requests the fixture server received, as HAR.");
+            }
+
+            if (failure is not null)
+            {
+                throw failure;
+            }
+        }
+        finally
+        {
+            if (_owned)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>
+    /// <param name="options">The options to change.</param>
+    protected virtual void Configure(HttpFixtureOptions options)
+    {
+    }
+}

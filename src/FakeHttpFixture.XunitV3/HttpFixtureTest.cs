@@ -1,0 +1,104 @@
+using Xunit;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// HttpFixtureTest is a base class for xunit v3 tests that talk to an <see cref="HttpFixtureServer"/>: with its own server per test,
+/// or with the server of an <see cref="HttpFixture"/>, reset before each test. After each test it verifies the server and fails
+/// the test with the verification message; when the test failed, it writes the journal to the test output and attaches it
+/// as a HAR file (<c>TestContext.Current.AddAttachment</c>).
+/// </summary>
+public abstract class HttpFixtureTest : IAsyncLifetime
+{
+    private readonly HttpFixture? _shared;
+    private HttpFixtureServer? _server;
+
+    /// <summary>Initializes a new instance of the <see cref="HttpFixtureTest"/> class that starts a server of its own for each test.</summary>
+    protected HttpFixtureTest()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="HttpFixtureTest"/> class that uses the server of <paramref name="shared"/>.</summary>
+    /// <param name="shared">The class, collection or assembly fixture whose server the test uses.</param>
+    protected HttpFixtureTest(HttpFixture shared)
+    {
+        _shared = shared ?? throw new ArgumentNullException(nameof(shared));
+    }
+
+    /// <summary>Gets the server of the current test.</summary>
+    /// <exception cref="InvalidOperationException">Read from the constructor, before xunit initialized the test.</exception>
+    protected HttpFixtureServer Server => _server ?? throw new InvalidOperationException(
+        "The server starts after the test class's constructor has run; read Server from the test method.");
+
+    /// <summary>Gets the directory a per-test server serves; ignored when <see cref="ServedFiles"/> is set or the server is shared.</summary>
+    /// <value>The default value is <see langword="null"/>: a fresh temp directory is served.</value>
+    protected virtual string? ServedDirectory => null;
+
+    /// <summary>Gets the in-memory files a per-test server serves; ignored when the server is shared.</summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="ServedDirectory"/> is served.</value>
+    protected virtual FileTree? ServedFiles => null;
+
+    /// <summary>Starts the test's own server, or resets the shared one; xunit calls it before each test.</summary>
+    /// <returns>A task that completes when the server is ready.</returns>
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (_shared is null)
+        {
+            _server = await AdapterServer.StartAsync(ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
+        }
+        else
+        {
+            _server = _shared.Server;
+            _server.Reset();
+        }
+    }
+
+    /// <summary>Verifies the server, reports the journal of a failed test and stops the server if the test owns it; xunit calls it after each test.</summary>
+    /// <returns>A task that completes when the server is verified and, if owned, stopped.</returns>
+    /// <exception cref="HttpFixtureVerificationException">The server found a problem; xunit fails the test with it.</exception>
+    public virtual async ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (_server is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var failure = AdapterServer.Verify(_server);
+            var context = TestContext.Current;
+            if (failure is not null || context.TestState?.Result == TestResult.Failed)
+            {
+                context.TestOutputHelper?.WriteLine(AdapterServer.Journal(_server));
+                var har = AdapterServer.SaveHar(_server, Path.GetTempPath(), "FakeHttpFixture-journal");
+                try
+                {
+                    context.AddAttachment("FakeHttpFixture-journal.har", await File.ReadAllBytesAsync(har).ConfigureAwait(false), "application/json");
+                }
+                finally
+                {
+                    File.Delete(har);
+                }
+            }
+
+            if (failure is not null)
+            {
+                throw failure;
+            }
+        }
+        finally
+        {
+            if (_shared is null)
+            {
+                await _server.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>
+    /// <param name="options">The options to change.</param>
+    protected virtual void Configure(HttpFixtureOptions options)
+    {
+    }
+}

@@ -1,0 +1,163 @@
+namespace FakeHttpFixture;
+
+/// <summary>A directory on disk as the served tree; nothing is cached, so files written by the test are served at once.</summary>
+internal sealed class DiskTree : IServedTree
+{
+    private readonly string _root;
+    private readonly string? _realRoot;
+
+    /// <summary>Initializes the tree; unless links may be followed anywhere, the root's real path is resolved once to check every request against.</summary>
+    public DiskTree(string root, bool followSymlinks)
+    {
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        _realRoot = followSymlinks ? null : RealPath.Resolve(_root) ?? _root;
+    }
+
+    public ServedKind Find(string relative, out ServedFile? file)
+    {
+        file = null;
+        var full = FullPath(relative);
+        if (full is null)
+        {
+            return ServedKind.Missing;
+        }
+
+        var info = new FileInfo(full);
+        if (info.Exists && info.LinkTarget is not null)
+        {
+            // FileInfo describes the link itself (its own length and time); what is served is what it leads to.
+            info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        }
+
+        if (info.Exists)
+        {
+            file = new ServedFile(full, info.Length, info.LastWriteTimeUtc);
+            return ServedKind.File;
+        }
+
+        return Directory.Exists(full) ? ServedKind.Directory : ServedKind.Missing;
+    }
+
+    public List<ListingEntry>? List(string relative)
+    {
+        var full = FullPath(relative);
+        if (full is null)
+        {
+            return null;
+        }
+
+        var entries = new List<ListingEntry>();
+        try
+        {
+            foreach (var item in new DirectoryInfo(full).EnumerateFileSystemInfos())
+            {
+                // What a link leads to is listed with its own size and time; dangling links, and links out of the root when
+                // they are not followed, are left out because they are not served.
+                var target = item.LinkTarget is null ? item
+                    : _realRoot is not null && !IsInsideRoot(Path.Join(relative, item.Name)) ? null
+                    : item.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is null || !target.Exists)
+                {
+                    continue;
+                }
+
+                var isDirectory = target is DirectoryInfo;
+                entries.Add(new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : ((FileInfo)target).Length, target.LastWriteTimeUtc));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return entries;
+    }
+
+    public async ValueTask<UploadOutcome> PutAsync(string relative, byte[] content, CancellationToken cancellationToken)
+    {
+        var full = FullPath(relative);
+        if (full is null)
+        {
+            return UploadOutcome.Refused;
+        }
+
+        if (Directory.Exists(full))
+        {
+            return UploadOutcome.Conflict;
+        }
+
+        var existed = File.Exists(full);
+        var directory = Path.GetDirectoryName(full)!;
+        var temp = Path.Join(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.upload");
+        try
+        {
+            Directory.CreateDirectory(directory);
+
+            // Write beside the target, then rename: a concurrent GET sees the old file or the new one, never half of one.
+            await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A parent path is a file, or the target turned into a directory meanwhile.
+            TryDelete(temp);
+            return UploadOutcome.Conflict;
+        }
+        catch (Exception)
+        {
+            TryDelete(temp);
+            throw;
+        }
+
+        return existed ? UploadOutcome.Replaced : UploadOutcome.Created;
+    }
+
+    public UploadOutcome Delete(string relative)
+    {
+        var full = FullPath(relative);
+        if (full is null || relative.Length == 0)
+        {
+            return UploadOutcome.Refused;
+        }
+
+        if (Directory.Exists(full))
+        {
+            return UploadOutcome.Conflict;
+        }
+
+        if (!File.Exists(full))
+        {
+            return UploadOutcome.NotFound;
+        }
+
+        File.Delete(full);
+        return UploadOutcome.Deleted;
+    }
+
+    /// <summary>Returns the full path for a relative path, or null when it would leave the root, lexically or through a link.</summary>
+    private string? FullPath(string relative)
+    {
+        var full = relative.Length == 0 ? _root : Path.GetFullPath(Path.Join(_root, relative));
+        if (!RealPath.IsInside(full, _root))
+        {
+            return null;
+        }
+
+        return _realRoot is null || IsInsideRoot(relative) ? full : null;
+    }
+
+    // Only the part below the root is walked: the root's own links were resolved once, at start.
+    private bool IsInsideRoot(string relative) => RealPath.Resolve(_realRoot!, relative) is { } real && RealPath.IsInside(real, _realRoot!);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover temp file is hidden and harmless.
+        }
+    }
+}

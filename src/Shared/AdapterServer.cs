@@ -1,0 +1,53 @@
+namespace FakeHttpFixture;
+
+/// <summary>
+/// The few lines every test-framework adapter shares, compiled into each adapter rather than shipped as a package
+/// of their own, so that an adapter depends on nothing but the core and its framework.
+/// </summary>
+internal static class AdapterServer
+{
+    /// <summary>Starts a server for what a fixture declares: a file tree wins over a directory; neither serves a fresh temp directory.</summary>
+    public static Task<HttpFixtureServer> StartAsync(string? directory, FileTree? files, Action<HttpFixtureOptions> configure)
+    {
+        if (files is not null)
+        {
+            return HttpFixtureServer.StartAsync(files, configure);
+        }
+
+        return directory is not null ? HttpFixtureServer.StartAsync(directory, configure) : HttpFixtureServer.StartAsync(configure);
+    }
+
+    /// <summary>Verifies the server and returns the failure instead of throwing it, so the adapter can log the journal first.</summary>
+    public static HttpFixtureVerificationException? Verify(HttpFixtureServer server)
+    {
+        try
+        {
+            server.Verify();
+            return null;
+        }
+        catch (HttpFixtureVerificationException failure)
+        {
+            return failure;
+        }
+    }
+
+    /// <summary>The text an adapter writes to a failed test's output.</summary>
+    public static string Journal(HttpFixtureServer server) =>
+        $"FakeHttpFixture journal of {server.BaseAddress}:{Environment.NewLine}{server.JournalSummary().TrimEnd('\n')}";
+
+    /// <summary>Writes the journal as a HAR file in <paramref name="directory"/>, named after the test, and returns its path.</summary>
+    public static string SaveHar(HttpFixtureServer server, string directory, string testName)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var safeName = string.Concat(testName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        if (safeName.Length > 80)
+        {
+            safeName = safeName[^80..];
+        }
+
+        // The port keeps apart the files of tests that run at the same time under the same name (theories, retries).
+        var path = Path.Combine(directory, $"{safeName}.{server.Port}.har");
+        server.SaveHar(path);
+        return path;
+    }
+}

@@ -1,0 +1,41 @@
+using FakeHttpFixture;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace MSTestFailing;
+
+[TestClass]
+public sealed class FailingTests : HttpFixtureTest
+{
+    protected override FileTree ServedFiles => new() { ["hello.txt"] = "hello" };
+
+    [TestMethod]
+    public async Task Fails_after_two_requests()
+    {
+        using var client = Server.CreateClient();
+        using var missing = await client.GetAsync("missing.txt");
+        var greeting = await client.GetStringAsync("hello.txt");
+
+        Assert.AreEqual("bonjour", greeting, "The greeting was not what the test expected.");
+    }
+
+    [TestMethod]
+    public async Task Passes_after_one_request()
+    {
+        using var client = Server.CreateClient();
+
+        Assert.AreEqual("hello", await client.GetStringAsync("hello.txt"));
+    }
+}
+
+[TestClass]
+public sealed class StrictTests : HttpFixtureTest
+{
+    protected override void Configure(HttpFixtureOptions options) => options.Strict = true;
+
+    [TestMethod]
+    public async Task Leaves_a_request_unanswered_in_strict_mode()
+    {
+        using var client = Server.CreateClient();
+        using var response = await client.GetAsync("unanswered");
+    }
+}

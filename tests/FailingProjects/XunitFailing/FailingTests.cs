@@ -1,0 +1,40 @@
+using FakeHttpFixture;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace XunitFailing;
+
+public sealed class FailingTests(ITestOutputHelper output) : HttpFixtureTest(output)
+{
+    protected override FileTree ServedFiles => new() { ["hello.txt"] = "hello" };
+
+    [Fact]
+    public async Task Fails_after_two_requests()
+    {
+        using var client = Server.CreateClient();
+        using var missing = await client.GetAsync("missing.txt");
+        var greeting = await client.GetStringAsync("hello.txt");
+
+        Assert.True(greeting == "bonjour", "The greeting was not what the test expected.");
+    }
+
+    [Fact]
+    public async Task Passes_after_one_request()
+    {
+        using var client = Server.CreateClient();
+
+        Assert.Equal("hello", await client.GetStringAsync("hello.txt"));
+    }
+}
+
+public sealed class StrictTests(ITestOutputHelper output) : HttpFixtureTest(output)
+{
+    protected override void Configure(HttpFixtureOptions options) => options.Strict = true;
+
+    [Fact]
+    public async Task Leaves_a_request_unanswered_in_strict_mode()
+    {
+        using var client = Server.CreateClient();
+        using var response = await client.GetAsync("unanswered");
+    }
+}

@@ -1,0 +1,34 @@
+namespace FakeHttpFixture.NUnit.Tests.SetUpFixtures;
+
+public sealed class SetUpFixtureReadTests : HttpFixtureTest
+{
+    protected override HttpFixtureServer SharedServer => AccountsSite.Server;
+
+    [Test]
+    public async Task SetUpFixture_server_serves_every_fixture_of_the_namespace()
+    {
+        Server.ShouldBeSameAs(AccountsSite.Server);
+        using var client = Server.CreateClient();
+
+        (await client.GetStringAsync("accounts/42.json")).ShouldContain("42");
+
+        Server.Requests.ShouldHaveSingleItem().Method.ShouldBe("GET");
+    }
+}
+
+public sealed class SetUpFixtureWriteTests : HttpFixtureTest
+{
+    protected override HttpFixtureServer SharedServer => AccountsSite.Server;
+
+    [Test]
+    public async Task SetUpFixture_server_keeps_its_options_and_starts_each_test_with_an_empty_journal()
+    {
+        Server.ShouldBeSameAs(AccountsSite.Server);
+        using var client = Server.CreateClient();
+
+        using var response = await client.PostAsync("accounts", new StringContent("""{ "name": "Ada" }"""));
+
+        ((int)response.StatusCode).ShouldBe(201);
+        Server.Requests.ShouldHaveSingleItem().BodyText.ShouldBe("""{ "name": "Ada" }""");
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Xml.Linq;
+
+namespace FakeHttpFixture.AdapterTests;
+
+/// <summary>
+/// Runs a deliberately failing test project (tests/FailingProjects/*, outside the solution) as a child <c>dotnet test</c> with a
+/// TRX logger, so that the adapter tests can read what the framework itself reported: outcome, message, output, attachments.
+/// </summary>
+public sealed class ChildTestRun
+{
+    private static readonly TimeSpan HangBound = TimeSpan.FromMinutes(5);
+
+    private ChildTestRun(string console, IReadOnlyList<ChildTestResult> results)
+    {
+        Console = console;
+        Results = results;
+    }
+
+    public string Console { get; }
+
+    public IReadOnlyList<ChildTestResult> Results { get; }
+
+    public ChildTestResult Result(string testMethod) =>
+        Results.SingleOrDefault(r => r.TestName.EndsWith(testMethod, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"The child run reported no test named {testMethod}. It reported: {string.Join(", ", Results.Select(r => r.TestName))}.\n{Console}");
+
+    public static async Task<ChildTestRun> RunAsync(string project)
+    {
+        var root = RepositoryRoot();
+        var results = Directory.CreateTempSubdirectory("fakehttp-child-");
+        try
+        {
+            // The solution run has already built the adapters in this configuration; building them again from several
+            // child runs at once would race on their obj folders.
+            var configuration = typeof(ChildTestRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = root,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+            };
+            foreach (var argument in new[]
+            {
+                "test", Path.Combine(root, project), "-c", configuration, "-p:BuildProjectReferences=false", "-p:RestoreRecursive=false",
+                "--logger", "trx;LogFileName=child.trx", "--results-directory", results.FullName,
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                start.Environment.Remove(name);
+            }
+
+            using var process = Process.Start(start)!;
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using (var timeout = new CancellationTokenSource(HangBound))
+            {
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw new TimeoutException($"The child test run of {project} did not end within {HangBound}.");
+                }
+            }
+
+            var console = await stdout + await stderr;
+            var trx = Path.Combine(results.FullName, "child.trx");
+            if (!File.Exists(trx))
+            {
+                throw new InvalidOperationException($"The child test run of {project} wrote no TRX file (exit code {process.ExitCode}):\n{console}");
+            }
+
+            return new ChildTestRun(console, ReadTrx(trx, results.FullName));
+        }
+        finally
+        {
+            results.Delete(recursive: true);
+        }
+    }
+
+    private static List<ChildTestResult> ReadTrx(string trx, string resultsDirectory)
+    {
+        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        var files = Directory.EnumerateFiles(resultsDirectory, "*", SearchOption.AllDirectories).Where(f => f != trx).ToList();
+        return XDocument.Load(trx).Descendants(ns + "UnitTestResult").Select(result =>
+        {
+            var output = result.Element(ns + "Output");
+            // A result file's path is relative to the run's In/<executionId>/ folder.
+            var executionId = (string)result.Attribute("executionId")!;
+            var attachments = result.Descendants(ns + "ResultFile")
+                .Select(f => Path.Combine("In", executionId, (string)f.Attribute("path")!))
+                .Select(relative => files.FirstOrDefault(f => f.EndsWith(relative, StringComparison.Ordinal)))
+                .Where(f => f is not null)
+                .Select(f => new ChildAttachment(Path.GetFileName(f!), File.ReadAllText(f!)))
+                .ToList();
+            return new ChildTestResult(
+                (string)result.Attribute("testName")!,
+                (string)result.Attribute("outcome")!,
+                (string?)output?.Element(ns + "ErrorInfo")?.Element(ns + "Message") ?? string.Empty,
+                (string?)output?.Element(ns + "StdOut") ?? string.Empty,
+                attachments);
+        }).ToList();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FakeHttpFixture.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No FakeHttpFixture.sln above {AppContext.BaseDirectory}.");
+    }
+}
+
+public sealed record ChildTestResult(string TestName, string Outcome, string Message, string StdOut, IReadOnlyList<ChildAttachment> Attachments);
+
+public sealed record ChildAttachment(string FileName, string Content);
