@@ -82,8 +82,9 @@ internal sealed class RequestSink : IAsyncDisposable
                 _log?.Buffer(RequestLine.Format(item.Request, item.Duration, _log.UseColour));
             }
 
-            _log?.Flush();
+            // The record first: whoever sees a request's log line can read its record.
             FlushRecord();
+            _log?.Flush();
         }
     }
 
