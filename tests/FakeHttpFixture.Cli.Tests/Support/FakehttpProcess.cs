@@ -211,7 +211,7 @@ internal sealed partial class FakehttpProcess : IAsyncDisposable
     }
 
     // The host that runs the tests is the one to run fakehttp with; the SDK names it in DOTNET_HOST_PATH.
-    private static string DotnetHost() =>
+    public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     private static async Task PumpAsync(StreamReader reader, StringBuilder all, ChannelWriter<string>? lines)
