@@ -14,9 +14,12 @@ internal sealed class RequestRecorder : IDisposable
     private readonly FileStream _index;
     private readonly Utf8JsonWriter _json;
 
-    private RequestRecorder(string directory, FileStream index)
+    private readonly bool _createdDirectory;
+
+    private RequestRecorder(string directory, FileStream index, bool createdDirectory)
     {
         Directory = directory;
+        _createdDirectory = createdDirectory;
         _index = index;
         _json = new Utf8JsonWriter(index);
     }
@@ -34,9 +37,10 @@ internal sealed class RequestRecorder : IDisposable
 
         try
         {
+            var created = !System.IO.Directory.Exists(full);
             System.IO.Directory.CreateDirectory(full);
             var index = new FileStream(Path.Combine(full, IndexFileName), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-            return new RequestRecorder(full, index);
+            return new RequestRecorder(full, index, created);
         }
         catch (IOException) when (File.Exists(Path.Combine(full, IndexFileName)))
         {
@@ -106,6 +110,24 @@ internal sealed class RequestRecorder : IDisposable
     }
 
     public void Flush() => _index.Flush();
+
+    /// <summary>Discard removes the empty recording of a run that never served, so the next try can use the same directory.</summary>
+    public void Discard()
+    {
+        Dispose();
+        try
+        {
+            File.Delete(Path.Combine(Directory, IndexFileName));
+            if (_createdDirectory && !System.IO.Directory.EnumerateFileSystemEntries(Directory).Any())
+            {
+                System.IO.Directory.Delete(Directory);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, the empty index only makes the next run ask for another directory; the start error matters more.
+        }
+    }
 
     public void Dispose()
     {

@@ -32,7 +32,17 @@ internal static class ServeRunner
                 Failure.Warn($"listening on {settings.BindAddress}, so anyone who can reach this machine can read '{root}'{(settings.AcceptUploads ? " and write to it" : string.Empty)}. Leave out --bind to stay on 127.0.0.1.");
             }
 
-            var server = await StartAsync(root, settings, sink, cancellationToken).ConfigureAwait(false);
+            HttpFixtureServer server;
+            try
+            {
+                server = await StartAsync(root, settings, sink, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                recorder?.Discard();
+                throw;
+            }
+
             string? certificateFile = null;
             try
             {

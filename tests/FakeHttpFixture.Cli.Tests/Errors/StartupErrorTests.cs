@@ -8,7 +8,7 @@ namespace FakeHttpFixture.Cli.Tests.Errors;
 public sealed class StartupErrorTests
 {
     [Fact]
-    public async Task Port_in_use_exits_1_with_one_line_naming_the_port()
+    public async Task Port_in_use_exits_1_with_one_line_naming_the_port_and_leaves_no_empty_recording()
     {
         using var dir = new TempDirectory();
         var occupier = new TcpListener(IPAddress.Loopback, 0);
@@ -16,12 +16,13 @@ public sealed class StartupErrorTests
         try
         {
             var port = ((IPEndPoint)occupier.LocalEndpoint).Port;
-            await using var fakehttp = FakehttpProcess.Start(dir.Path, null, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await using var fakehttp = FakehttpProcess.Start(dir.Path, null, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--record", "rec");
 
             (await fakehttp.WaitForExitAsync()).ShouldBe(1);
 
             fakehttp.Error.ShouldBe($"fakehttp: port {port} is already in use on 127.0.0.1. Choose another with --port, or --port 0 for a free one.\n");
             fakehttp.Output.ShouldBeEmpty();
+            Directory.Exists(dir["rec"]).ShouldBeFalse("a retry on another port must be able to record into the same directory");
         }
         finally
         {
