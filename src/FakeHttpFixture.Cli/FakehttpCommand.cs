@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using System.CommandLine.Parsing;
+using System.Net;
+
+namespace FakeHttpFixture.Cli;
+
+/// <summary>The command line of fakehttp: <c>fakehttp [DIRECTORY] [--port 8000] [--bind 127.0.0.1] …</c>.</summary>
+internal sealed class FakehttpCommand
+{
+    private readonly Argument<string> _directory = new("directory")
+    {
+        Description = "The directory to serve.",
+        Arity = ArgumentArity.ZeroOrOne,
+        DefaultValueFactory = _ => ".",
+    };
+
+    private readonly Option<int> _port = new("--port", "-p")
+    {
+        Description = "The port to listen on; 0 picks a free one.",
+        CustomParser = ParsePort,
+        DefaultValueFactory = _ => 8000,
+    };
+
+    private readonly Option<IPAddress> _bind = new("--bind", "-b")
+    {
+        Description = "The address to listen on. Anything but loopback exposes the directory to the network.",
+        HelpName = "address",
+        CustomParser = ParseAddress,
+        DefaultValueFactory = _ => IPAddress.Loopback,
+    };
+
+    private readonly Option<bool> _https = new("--https") { Description = "Speak HTTPS with a fresh self-signed certificate for 127.0.0.1 and localhost; its PEM file is printed." };
+
+    private readonly Option<string> _record = new("--record") { Description = "Write every request body to a file in this directory, with an index (index.jsonl).", HelpName = "dir" };
+
+    private readonly Option<string> _har = new("--har") { Description = "Write every request to this HAR file on exit.", HelpName = "file" };
+
+    private readonly Option<bool> _acceptUploads = new("--accept-uploads") { Description = "Store PUT bodies as files and let DELETE remove them." };
+
+    private readonly Option<bool> _cors = new("--cors") { Description = "Answer CORS preflights and allow every origin." };
+
+    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Do not print a line per request." };
+
+    public FakehttpCommand()
+    {
+        // An unknown option would otherwise be taken for the directory and reported as a missing one.
+        _directory.Validators.Add(static result =>
+        {
+            if (result.Tokens.Count > 0 && result.Tokens[0].Value is ['-', _, ..] option)
+            {
+                result.AddError($"'{option}' is not an option of fakehttp (a directory whose name starts with '-' can be given as ./{option}).");
+            }
+        });
+
+        Root = new RootCommand("Serves a directory over HTTP and prints every request it receives: python -m http.server for .NET.")
+        {
+            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet,
+        };
+        Root.SetAction((parse, cancellationToken) => ServeRunner.RunAsync(ToSettings(parse), cancellationToken));
+    }
+
+    public RootCommand Root { get; }
+
+    private ServeSettings ToSettings(ParseResult parse) => new(
+        parse.GetValue(_directory) ?? ".",
+        parse.GetValue(_port),
+        parse.GetValue(_bind) ?? IPAddress.Loopback,
+        parse.GetValue(_https),
+        parse.GetValue(_record),
+        parse.GetValue(_har),
+        parse.GetValue(_acceptUploads),
+        parse.GetValue(_cors),
+        parse.GetValue(_quiet));
+
+    private static int ParsePort(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= IPEndPoint.MaxPort)
+        {
+            return port;
+        }
+
+        result.AddError($"--port '{text}' is not a port: give one from 1 to 65535, or 0 for a free one.");
+        return 0;
+    }
+
+    private static IPAddress? ParseAddress(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (string.Equals(text, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        if (IPAddress.TryParse(text, out var address))
+        {
+            return address;
+        }
+
+        result.AddError($"--bind '{text}' is not an IP address: give one such as 127.0.0.1, ::1 or 0.0.0.0.");
+        return null;
+    }
+}
