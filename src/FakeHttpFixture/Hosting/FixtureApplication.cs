@@ -44,7 +44,15 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
 
         if (body.IsAborted)
         {
-            // The client went away or broke the body off; Kestrel closes the connection and nobody reads an answer.
+            // The client went away, or sent a body Kestrel could not parse (a bad chunk size, too slow); Kestrel closes
+            // the connection either way. A client still listening must get a 4xx, not the 200 an untouched response becomes.
+            if (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+            {
+                var status = body.Failure is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+                request.StatusCode = status;
+                context.Response.StatusCode = status;
+            }
+
             return;
         }
 
