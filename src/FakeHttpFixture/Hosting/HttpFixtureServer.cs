@@ -180,7 +180,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             });
 
             var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
-            var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
+            var server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));
             var journal = new RequestJournal();
             IResponder[] responders = [new StaticFileResponder(files), new FallbackResponder(options.DefaultStatusCode)];
             var application = new FixtureApplication(journal, responders, options.OnRequestCompleted);
@@ -225,6 +225,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         // Aborted requests still run to their end, where they are recorded; a handler that ignores the abort gets a bounded wait.
         await _application.InFlight.WhenIdleAsync().WaitAsync(AbortedRequestsTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _server.Dispose();
+        KestrelMeter.Release(_server);
         (_files as IDisposable)?.Dispose();
         DeleteDirectory(_temporaryDirectory);
     }
