@@ -66,6 +66,8 @@ public sealed class MalformedRequestTests
         ["negative chunk size"] = Ascii("POST /up HTTP/1.1\r\n" + Ok + "Transfer-Encoding: chunked\r\n\r\n-5\r\nhello\r\n0\r\n\r\n"),
         ["chunk size past 64 bits"] = Ascii("POST /up HTTP/1.1\r\n" + Ok + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\nhello\r\n0\r\n\r\n"),
         ["chunk longer than its size"] = Ascii("POST /up HTTP/1.1\r\n" + Ok + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello, world\r\n0\r\n\r\n"),
+        ["NUL byte in a chunked trailer"] = Ascii("POST /up HTTP/1.1\r\n" + Ok + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\nX-T: a\0b\r\n\r\n"),
+        ["non-ASCII byte in a chunked trailer"] = Ascii("POST /up HTTP/1.1\r\n" + Ok + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\nX-T: t\u00ff\r\n\r\n"),
         ["chunk size followed by a bare LF"] = Ascii("POST /up HTTP/1.1\r\n" + Ok + "Transfer-Encoding: chunked\r\n\r\n5\nhello\r\n0\r\n\r\n"),
     };
 
