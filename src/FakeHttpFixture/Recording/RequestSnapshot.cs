@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 
 namespace FakeHttpFixture;
@@ -17,18 +16,8 @@ internal static class RequestSnapshot
 
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
-        var pathAndQuery = $"{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query}";
-
-        // Kestrel lets through HTTP/1.0 requests without Host and Host values that System.Uri ("a..b", "x:99999") or
-        // HttpRequest.Host ("xn--", bad punycode) throw on: their URL names the address the request arrived at instead,
-        // and Headers keep the Host as it was sent.
-        var host = request.Headers.Host.ToString();
-        if (host.Length == 0 || !Uri.TryCreate($"{request.Scheme}://{host}{pathAndQuery}", UriKind.Absolute, out var url))
-        {
-            var local = context.Connection.LocalIpAddress is { } ip ? new IPEndPoint(ip, context.Connection.LocalPort).ToString() : "localhost";
-            url = new Uri($"{request.Scheme}://{local}{pathAndQuery}");
-        }
-
+        // The raw header, not HttpRequest.Host, whose getter throws on bad punycode ("xn--").
+        var url = RequestUrl.Create(context, request.Headers.Host.ToString(), query);
         return new RecordedRequest(timestamp, request.Method, path, query, url, request.Protocol, headers, body.Body, body.IsAborted);
     }
 }
