@@ -19,6 +19,8 @@ internal static class HttpsPending
         }
     });
 
+    public static bool IsAvailable => Failure.Value is null;
+
     public static void SkipUntilIssue6Lands() =>
         Assert.SkipWhen(Failure.Value is not null, $"UseHttps cannot start a server until issue 6 lands: {Failure.Value}");
 }

@@ -61,11 +61,6 @@ public sealed class LoadTests
     private static async Task RunClientAsync(HttpFixtureServer server, int c, bool http2, byte[] content, CancellationToken cancellationToken)
     {
         using var client = server.CreateClient();
-        if (http2)
-        {
-            client.DefaultRequestVersion = HttpVersion.Version20;
-            client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
-        }
 
         for (var i = 0; i < RequestsPerClient; i++)
         {
@@ -73,6 +68,13 @@ public sealed class LoadTests
             var method = MethodFor(i);
             using var message = new HttpRequestMessage(method, method == HttpMethod.Get ? "data.bin" : $"items/{id}");
             message.Headers.Add("X-Id", id);
+            if (http2)
+            {
+                // On the message itself: HttpClient's DefaultRequestVersion only reaches requests it builds.
+                message.Version = HttpVersion.Version20;
+                message.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            }
+
             if (method != HttpMethod.Get)
             {
                 message.Content = new ByteArrayContent(BodyFor(id, i));

@@ -113,20 +113,21 @@ public sealed class MalformedRequestTests
     }
 
     /// <summary>What Kestrel lets through on purpose: each is read one way only, so it is recorded as sent and answered like any request.</summary>
-    private static readonly Dictionary<string, (byte[] Request, string Path, string? Host, int Status)> Tolerated = new()
+    private static readonly Dictionary<string, (byte[] Request, string Path, string? Host, int[] Status)> Tolerated = new()
     {
         // RFC 9112 2.2 lets a recipient take a bare LF as a line end; Kestrel has since .NET 7 (AppContext switch
         // Microsoft.AspNetCore.Server.Kestrel.DisableHttp1LineFeedTerminators turns it off).
-        ["bare LF line endings"] = (Ascii("GET /ok.txt HTTP/1.1\nHost: x\nX-A: 1\nConnection: close\n\n"), "/ok.txt", "x", 200),
-        ["control character in the target"] = (Ascii("GET /ok\u0001.txt HTTP/1.1\r\nHost: x\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok\u0001.txt", "x", 404),
-        ["header name with a separator in it"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: x\r\nX-A: 1\r\nX(A): 2\r\nConnection: close\r\n\r\n"), "/ok.txt", "x", 200),
+        ["bare LF line endings"] = (Ascii("GET /ok.txt HTTP/1.1\nHost: x\nX-A: 1\nConnection: close\n\n"), "/ok.txt", "x", [200]),
+        // 404 from Kestrel's decoding; 400 once the strict path decoding of issue 3 refuses control characters.
+        ["control character in the target"] = (Ascii("GET /ok\u0001.txt HTTP/1.1\r\nHost: x\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok\u0001.txt", "x", [404, 400]),
+        ["header name with a separator in it"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: x\r\nX-A: 1\r\nX(A): 2\r\nConnection: close\r\n\r\n"), "/ok.txt", "x", [200]),
 
         // Each of these was answered 500 and left out of the journal: System.Uri or HttpRequest.Host threw on the Host.
-        ["HTTP/1.0 request without Host"] = (Ascii("GET /ok.txt HTTP/1.0\r\nX-A: 1\r\n\r\n"), "/ok.txt", null, 200),
-        ["Host with a port past 65535"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: x:99999\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok.txt", "x:99999", 200),
-        ["Host with an empty label"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: a..b\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok.txt", "a..b", 200),
-        ["Host that is a lone dot"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: .\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok.txt", ".", 200),
-        ["Host that is broken punycode"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: xn--\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok.txt", "xn--", 200),
+        ["HTTP/1.0 request without Host"] = (Ascii("GET /ok.txt HTTP/1.0\r\nX-A: 1\r\n\r\n"), "/ok.txt", null, [200]),
+        ["Host with a port past 65535"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: x:99999\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok.txt", "x:99999", [200]),
+        ["Host with an empty label"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: a..b\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok.txt", "a..b", [200]),
+        ["Host that is a lone dot"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: .\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok.txt", ".", [200]),
+        ["Host that is broken punycode"] = (Ascii("GET /ok.txt HTTP/1.1\r\nHost: xn--\r\nX-A: 1\r\nConnection: close\r\n\r\n"), "/ok.txt", "xn--", [200]),
     };
 
     public static TheoryData<string> ToleratedNames => [.. Tolerated.Keys];
@@ -140,7 +141,7 @@ public sealed class MalformedRequestTests
 
         var reply = await RawReply.ExchangeAsync(server.Port, request, TimeSpan.FromSeconds(10));
 
-        reply.StatusCode.ShouldBe(status, reply.ToString());
+        reply.StatusCode.ShouldBeOneOf(status.Cast<int?>().ToArray(), reply.ToString());
         var r = server.Requests.ShouldHaveSingleItem();
         r.Path.ShouldBe(path);
         r.Header("Host").ShouldBe(host);
