@@ -44,11 +44,10 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
 
         if (body.IsAborted)
         {
-            // The client went away, or sent a body Kestrel could not parse (a bad chunk size, too slow); Kestrel closes
-            // the connection either way. A client still listening must get a 4xx, not the 200 an untouched response becomes.
-            if (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+            // A client that went away gets no answer and none is recorded. A body Kestrel could not parse (bad chunk
+            // size or trailer, too slow) must get a 4xx: an untouched response would go out as 200.
+            if (MalformedBodyStatus(body.Failure) is var status and not 0 && !context.Response.HasStarted)
             {
-                var status = body.Failure is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
                 request.StatusCode = status;
                 context.Response.StatusCode = status;
             }
@@ -82,6 +81,18 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
             }
         }
     }
+
+    // How Kestrel reports a malformed body, apart from a client that went away: "Unexpected end of request content" is the
+    // client closing its side mid-body, which Kestrel takes for the end of the connection (dotnet/aspnetcore#13188);
+    // a chunk size past 32 bits is an IOException over an OverflowException; a NUL or non-ASCII trailer byte is an
+    // InvalidOperationException.
+    private static int MalformedBodyStatus(Exception? failure) => failure switch
+    {
+        BadHttpRequestException bad when !bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal) => bad.StatusCode,
+        IOException { InnerException: OverflowException } => StatusCodes.Status400BadRequest,
+        InvalidOperationException => StatusCodes.Status400BadRequest,
+        _ => 0,
+    };
 
     public void DisposeContext(HttpContext context, Exception? exception)
     {
