@@ -39,7 +39,14 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
 
         if (body.IsAborted)
         {
-            // The client went away or broke the body off; Kestrel closes the connection and nobody reads an answer.
+            // A client that went away gets no answer. A body Kestrel could not parse (bad chunk size or trailer,
+            // too slow) must get a 4xx: an untouched response would go out as 200.
+            if (MalformedBodyStatus(body.Failure) is var status and not 0 && !context.Response.HasStarted)
+            {
+                request.StatusCode = status;
+                context.Response.StatusCode = status;
+            }
+
             request.Complete(Stopwatch.GetElapsedTime(started));
             onCompleted?.Invoke(request);
             return;
@@ -87,6 +94,18 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
             return Task.CompletedTask;
         }, (onCompleted, request));
     }
+
+    // How Kestrel reports a malformed body, apart from a client that went away: "Unexpected end of request content" is the
+    // client closing its side mid-body, which Kestrel takes for the end of the connection (dotnet/aspnetcore#13188);
+    // a chunk size past 32 bits is an IOException over an OverflowException; a NUL or non-ASCII trailer byte is an
+    // InvalidOperationException.
+    private static int MalformedBodyStatus(Exception? failure) => failure switch
+    {
+        BadHttpRequestException bad when !bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal) => bad.StatusCode,
+        IOException { InnerException: OverflowException } => StatusCodes.Status400BadRequest,
+        InvalidOperationException => StatusCodes.Status400BadRequest,
+        _ => 0,
+    };
 
     public void DisposeContext(HttpContext context, Exception? exception)
     {
