@@ -40,6 +40,7 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         if (body.IsAborted)
         {
             // The client went away or broke the body off; Kestrel closes the connection and nobody reads an answer.
+            request.AbortResponse();
             request.Complete(Stopwatch.GetElapsedTime(started));
             onCompleted?.Invoke(request);
             return;
@@ -69,8 +70,21 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         finally
         {
             // 5. complete: everything the application wrote is counted; the duration is set before the hook runs.
+            if (context.RequestAborted.IsCancellationRequested && !ResponseWasWhole(context, request))
+            {
+                request.AbortResponse();
+            }
+
             request.Complete(Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    // A client that read the whole response may close the connection before the application returns: that is no abort.
+    private static bool ResponseWasWhole(HttpContext context, RecordedRequest request)
+    {
+        var response = context.Response;
+        return response.HasStarted && !request.ResponseAborted
+            && (HttpMethods.IsHead(context.Request.Method) || response.ContentLength is { } length && request.ResponseBodyLength >= length);
     }
 
     private void RegisterCompletedHook(HttpContext context, RecordedRequest request)

@@ -30,6 +30,14 @@ internal sealed class ResponseRecorder(IHttpResponseBodyFeature inner, HttpRespo
 
     private Task OnStarting()
     {
+        // Kestrel still fires OnStarting when the application returns from an aborted request, though no byte of that
+        // response reaches the client: such a response is recorded as none (status 0), not as the default 200.
+        if (request.ResponseAborted || response.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            request.AbortResponse();
+            return Task.CompletedTask;
+        }
+
         request.ResponseHeaders = HeaderSnapshot.Copy(response.Headers);
         request.StatusCode = response.StatusCode;
         return Task.CompletedTask;
