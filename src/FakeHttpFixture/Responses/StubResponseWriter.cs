@@ -173,7 +173,12 @@ internal static class StubResponseWriter
             await BodyPump.CopyAsync(http, stream, limit, response, token).ConfigureAwait(false);
         }
 
-        // A truncated body returns short of its Content-Length, so Kestrel closes the connection after the bytes written.
+        // A truncated body returns short of its Content-Length, so Kestrel closes the connection after the bytes written
+        // (HTTP/1.1) or resets the stream (HTTP/2); flushed first, so the bytes go out before the reset that would drop them.
+        if (fault == StubFault.TruncatedBody)
+        {
+            await http.Body.FlushAsync(token).ConfigureAwait(false);
+        }
     }
 
     private static async Task AnswerFailureAsync(HttpContext context, RecordedRequest request, Exception exception)
