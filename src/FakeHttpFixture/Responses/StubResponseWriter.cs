@@ -174,7 +174,8 @@ internal static class StubResponseWriter
         }
 
         // A truncated body returns short of its Content-Length, so Kestrel closes the connection after the bytes written
-        // (HTTP/1.1) or resets the stream (HTTP/2); flushed first, so the bytes go out before the reset that would drop them.
+        // (HTTP/1.1) or resets the stream (HTTP/2). Flushed first, to give the bytes a head start over an HTTP/2 reset,
+        // which drops what Kestrel has not yet written; over HTTP/1.1 every byte written goes out before the close.
         if (fault == StubFault.TruncatedBody)
         {
             await http.Body.FlushAsync(token).ConfigureAwait(false);
