@@ -35,12 +35,16 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         var timestamp = DateTimeOffset.UtcNow;
         var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
         var request = RequestSnapshot.Create(context, timestamp, body);
-        journal.Append(request);
+        if (body.IsAborted)
+        {
+            // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
+            request.AbortResponse();
+        }
 
+        journal.Append(request);
         if (body.IsAborted)
         {
             // The client went away or broke the body off; Kestrel closes the connection and nobody reads an answer.
-            request.AbortResponse();
             request.Complete(Stopwatch.GetElapsedTime(started));
             onCompleted?.Invoke(request);
             return;

@@ -12,8 +12,9 @@ public sealed class AbortTests
         {
             await RawHttp.SendAsync(socket, "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nfirst-300-bytes?");
 
-            // The client stalls before it vanishes: Kestrel drops bytes that arrive in the same read as the FIN.
-            await Task.Delay(300);
+            // The client stalls before it vanishes: Kestrel drops bytes that arrive in the same read as the FIN. A whole
+            // second, so that even a loaded machine has read the bytes before the FIN comes.
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
         var r = await server.WaitForRequestAsync(x => x.Path == "/upload", TimeSpan.FromSeconds(10));
@@ -22,6 +23,7 @@ public sealed class AbortTests
         r.BodyText.ShouldBe("first-300-bytes?");
         r.BodyLength.ShouldBe(16);
         r.StatusCode.ShouldBe(0);
+        r.ResponseAborted.ShouldBeTrue();
         r.ToString().ShouldBe("#1 POST /upload (16 B) → no response [aborted]");
     }
 
@@ -34,7 +36,7 @@ public sealed class AbortTests
         {
             await RawHttp.SendAsync(socket, "PUT /big HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
             await RawHttp.SendAsync(socket, sent);
-            await Task.Delay(300);
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
         var r = await server.WaitForRequestAsync(x => x.Path == "/big", TimeSpan.FromSeconds(10));
@@ -51,7 +53,7 @@ public sealed class AbortTests
         using (var socket = await RawHttp.ConnectAsync(server))
         {
             await RawHttp.SendAsync(socket, "POST /gone HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\nabc");
-            await Task.Delay(300);
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
         var r = await completed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
