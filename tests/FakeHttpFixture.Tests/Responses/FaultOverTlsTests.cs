@@ -228,6 +228,7 @@ public sealed class FaultOverTlsTests
         data.StatusCode.ShouldBe(HttpStatusCode.OK);
         data.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["https://app.test"]);
         server.Requests.Select(r => (r.Responder, r.Scheme, r.Protocol)).ShouldBe([("cors", "https", "HTTP/2"), ("file", "https", "HTTP/2")]);
+        server.Requests[1].ResponseHeaders["Access-Control-Allow-Origin"].ShouldBe(["https://app.test"]);
     }
 
     [Fact]

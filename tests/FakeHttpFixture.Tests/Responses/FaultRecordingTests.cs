@@ -197,6 +197,26 @@ public sealed class FaultRecordingTests
     }
 
     [Fact]
+    public async Task Har_export_shows_a_fault_as_status_0_with_a_comment()
+    {
+        var (server, completed) = StartRecording();
+        await using var _ = server;
+        server.Enqueue(StubResponse.ResetConnection());
+        using var client = server.CreateClient();
+        await Should.ThrowAsync<HttpRequestException>(() => client.GetAsync("reset", TestContext.Current.CancellationToken));
+        await NextCompletedAsync(completed);
+        using var temp = new FakeHttpFixture.Tests.Support.TempDirectory();
+        var har = System.IO.Path.Combine(temp.Path, "journal.har");
+
+        server.SaveHar(har);
+
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(har, TestContext.Current.CancellationToken));
+        var response = json.RootElement.GetProperty("log").GetProperty("entries")[0].GetProperty("response");
+        response.GetProperty("status").GetInt32().ShouldBe(0);
+        response.GetProperty("comment").GetString().ShouldBe("The response was broken off by the fault ResetConnection.");
+    }
+
+    [Fact]
     public async Task A_whole_response_is_not_marked_as_broken()
     {
         var (server, completed) = StartRecording(files: new FileTree { ["a.txt"] = "hello" });
