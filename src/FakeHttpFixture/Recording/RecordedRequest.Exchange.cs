@@ -10,7 +10,7 @@ public sealed partial class RecordedRequest
     private long _responseBodyLength;
     private long _durationTicks;
     private volatile bool _responseAborted;
-    private StubFault _fault;
+    private volatile StubFault _fault;
 
     /// <summary>Gets the identifier Kestrel gave the connection the request came on; requests sent over one kept-alive connection share it.</summary>
     public string ConnectionId { get; internal init; } = string.Empty;

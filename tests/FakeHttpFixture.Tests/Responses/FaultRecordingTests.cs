@@ -197,6 +197,27 @@ public sealed class FaultRecordingTests
     }
 
     [Fact]
+    public async Task A_handler_that_aborts_the_connection_is_recorded_with_no_response()
+    {
+        var (server, completed) = StartRecording();
+        await using var _ = server;
+        server.Enqueue(StubResponse.Handler(context =>
+        {
+            context.Response.StatusCode = 202;
+            context.Abort();
+            return Task.CompletedTask;
+        }));
+        using var client = server.CreateClient();
+
+        await Should.ThrowAsync<HttpRequestException>(() => client.GetAsync("abort", TestContext.Current.CancellationToken));
+
+        var r = await NextCompletedAsync(completed);
+        r.StatusCode.ShouldBe(0);
+        r.Fault.ShouldBeNull();
+        r.ResponseAborted.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Har_export_shows_a_fault_as_status_0_with_a_comment()
     {
         var (server, completed) = StartRecording();
