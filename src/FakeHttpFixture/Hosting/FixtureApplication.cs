@@ -35,8 +35,13 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         var timestamp = DateTimeOffset.UtcNow;
         var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
         var request = RequestSnapshot.Create(context, timestamp, body);
-        journal.Append(request);
+        if (body.IsAborted)
+        {
+            // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
+            request.AbortResponse();
+        }
 
+        journal.Append(request);
         if (body.IsAborted)
         {
             // A client that went away gets no answer. A body Kestrel could not parse (bad chunk size or trailer,
@@ -76,8 +81,21 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         finally
         {
             // 5. complete: everything the application wrote is counted; the duration is set before the hook runs.
+            if (context.RequestAborted.IsCancellationRequested && !ResponseWasWhole(context, request))
+            {
+                request.AbortResponse();
+            }
+
             request.Complete(Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    // A client that read the whole response may close the connection before the application returns: that is no abort.
+    private static bool ResponseWasWhole(HttpContext context, RecordedRequest request)
+    {
+        var response = context.Response;
+        return response.HasStarted && !request.ResponseAborted
+            && (HttpMethods.IsHead(context.Request.Method) || response.ContentLength is { } length && request.ResponseBodyLength >= length);
     }
 
     private void RegisterCompletedHook(HttpContext context, RecordedRequest request)
