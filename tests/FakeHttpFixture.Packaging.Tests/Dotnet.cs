@@ -6,9 +6,16 @@ namespace FakeHttpFixture.Packaging.Tests;
 /// <summary>Runs the dotnet CLI as a child process, with output captured and a generous time limit.</summary>
 internal static class Dotnet
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunCoreAsync("dotnet", workingDirectory, timeout, arguments);
+
+    /// <summary>Runs an installed tool's command, such as the fakehttp shim.</summary>
+    public static Task<(int ExitCode, string Output)> RunToolAsync(string executable, TimeSpan timeout, params string[] arguments) =>
+        RunCoreAsync(executable, Path.GetDirectoryName(executable)!, timeout, arguments);
+
+    private static async Task<(int ExitCode, string Output)> RunCoreAsync(string fileName, string workingDirectory, TimeSpan timeout, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -39,7 +46,7 @@ internal static class Dotnet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}.");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.");
         }
 
         output.Append(await stdout).Append(await stderr);

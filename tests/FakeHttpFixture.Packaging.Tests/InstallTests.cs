@@ -28,6 +28,7 @@ public sealed class InstallTests(PackageFeedFixture feed) : IClassFixture<Packag
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="FakeHttpFixture" Version="{feed.Version}" />
+                    <PackageReference Include="FakeHttpFixture.XunitV3" Version="{feed.Version}" />
                     <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
                     <PackageReference Include="xunit.v3" Version="3.2.1" />
                     <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
@@ -52,17 +53,50 @@ public sealed class InstallTests(PackageFeedFixture feed) : IClassFixture<Packag
                         Assert.Equal("{\"id\":7}", post.BodyText);
                     }
                 }
+
+                public class AdapterTests : HttpFixtureTest
+                {
+                    protected override FileTree? ServedFiles => new() { ["a.txt"] = "from the adapter" };
+
+                    [Fact]
+                    public async Task Adapter_package_gives_each_test_a_server()
+                    {
+                        using var client = Server.CreateClient();
+                        Assert.Equal("from the adapter", await client.GetStringAsync("a.txt", TestContext.Current.CancellationToken));
+                    }
+                }
                 """);
 
             var (exit, output) = await Dotnet.RunAsync(project, TimeSpan.FromMinutes(8), "test", "-c", "Release");
 
             exit.ShouldBe(0, output);
             output.ShouldContain("Passed!");
-            output.ShouldContain("Failed:     0, Passed:     1");
+            output.ShouldContain("Failed:     0, Passed:     2");
         }
         finally
         {
             Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_fakehttp_tool_installs_from_the_feed_and_runs()
+    {
+        var toolPath = Directory.CreateTempSubdirectory("fakehttp-tool-").FullName;
+        try
+        {
+            var (exit, output) = await Dotnet.RunAsync(toolPath, TimeSpan.FromMinutes(5),
+                "tool", "install", "FakeHttpFixture.Cli", "--version", feed.Version, "--tool-path", toolPath, "--add-source", feed.Feed);
+            exit.ShouldBe(0, output);
+
+            var fakehttp = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "fakehttp.exe" : "fakehttp");
+            var (helpExit, help) = await Dotnet.RunToolAsync(fakehttp, TimeSpan.FromMinutes(1), "--help");
+            helpExit.ShouldBe(0, help);
+            help.ShouldContain("--accept-uploads");
+        }
+        finally
+        {
+            Directory.Delete(toolPath, recursive: true);
         }
     }
 }

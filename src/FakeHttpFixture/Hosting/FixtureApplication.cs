@@ -35,11 +35,23 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         var timestamp = DateTimeOffset.UtcNow;
         var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
         var request = RequestSnapshot.Create(context, timestamp, body);
-        journal.Append(request);
-
         if (body.IsAborted)
         {
-            // The client went away or broke the body off; Kestrel closes the connection and nobody reads an answer.
+            // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
+            request.AbortResponse();
+        }
+
+        journal.Append(request);
+        if (body.IsAborted)
+        {
+            // A client that went away gets no answer. A body Kestrel could not parse (bad chunk size or trailer,
+            // too slow) must get a 4xx: an untouched response would go out as 200.
+            if (MalformedBodyStatus(body.Failure) is var status and not 0 && !context.Response.HasStarted)
+            {
+                request.StatusCode = status;
+                context.Response.StatusCode = status;
+            }
+
             request.Complete(Stopwatch.GetElapsedTime(started));
             onCompleted?.Invoke(request);
             return;
@@ -69,8 +81,21 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         finally
         {
             // 5. complete: everything the application wrote is counted; the duration is set before the hook runs.
+            if (context.RequestAborted.IsCancellationRequested && !ResponseWasWhole(context, request))
+            {
+                request.AbortResponse();
+            }
+
             request.Complete(Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    // A client that read the whole response may close the connection before the application returns: that is no abort.
+    private static bool ResponseWasWhole(HttpContext context, RecordedRequest request)
+    {
+        var response = context.Response;
+        return response.HasStarted && !request.ResponseAborted
+            && (HttpMethods.IsHead(context.Request.Method) || response.ContentLength is { } length && request.ResponseBodyLength >= length);
     }
 
     private void RegisterCompletedHook(HttpContext context, RecordedRequest request)
@@ -87,6 +112,18 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
             return Task.CompletedTask;
         }, (onCompleted, request));
     }
+
+    // How Kestrel reports a malformed body, apart from a client that went away: "Unexpected end of request content" is the
+    // client closing its side mid-body, which Kestrel takes for the end of the connection (dotnet/aspnetcore#13188);
+    // a chunk size past 32 bits is an IOException over an OverflowException; a NUL or non-ASCII trailer byte is an
+    // InvalidOperationException.
+    private static int MalformedBodyStatus(Exception? failure) => failure switch
+    {
+        BadHttpRequestException bad when !bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal) => bad.StatusCode,
+        IOException { InnerException: OverflowException } => StatusCodes.Status400BadRequest,
+        InvalidOperationException => StatusCodes.Status400BadRequest,
+        _ => 0,
+    };
 
     public void DisposeContext(HttpContext context, Exception? exception)
     {

@@ -163,7 +163,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             kestrelOptions.Listen(options.BindAddress, options.Port, listen => TlsListener.Configure(listen, options, certificate));
 
             var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
-            var server = new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance);
+            var server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));
             var journal = new RequestJournal(options.BodyMemoryThreshold);
             var stubs = new StubRegistry(options, files);
             var responders = ResponderChain.Create(options, files, stubs);
@@ -211,6 +211,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         await _application.InFlight.WhenIdleAsync().WaitAsync(AbortedRequestsTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _server.Dispose();
         _journal.Spill.Delete();
+        KestrelMeter.Release(_server);
         (_files as IDisposable)?.Dispose();
         DeleteDirectory(_temporaryDirectory);
         if (_options.VerifyOnDispose)

@@ -146,6 +146,12 @@ internal static class HarWriter
         json.WriteString("redirectURL", headers.TryGetValue(HeaderNames.Location, out var location) ? string.Join(", ", location) : string.Empty);
         json.WriteNumber("headersSize", -1);
         json.WriteNumber("bodySize", request.ResponseBodyLength);
+        if (request.ResponseAborted)
+        {
+            // Status 0 is how browsers export a response that never came; the comment says why.
+            json.WriteString("comment", request.Fault is { } fault ? $"The response was broken off by the fault {fault}." : "The response was broken off before it was sent whole.");
+        }
+
         json.WriteEndObject();
     }
 

@@ -50,7 +50,10 @@ public sealed partial class HttpFixtureServer
     public Task<RecordedRequest> TakeRequestAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         _journal.TakeAsync(timeout ?? _options.DefaultWaitTimeout, cancellationToken);
 
-    /// <summary>ClearRequests empties the journal; sequence numbers go on from where they were, and the next take returns the next request to arrive.</summary>
+    /// <summary>
+    /// ClearRequests empties the journal; sequence numbers go on from where they were, the next take returns the next request to arrive,
+    /// and a wait still pending counts only requests that arrive from now on.
+    /// </summary>
     public void ClearRequests() => _journal.Clear();
 
     /// <summary>JournalSummary returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs.</summary>

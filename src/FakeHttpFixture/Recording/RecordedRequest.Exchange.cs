@@ -9,6 +9,8 @@ public sealed partial class RecordedRequest
     private volatile IReadOnlyDictionary<string, string[]>? _responseHeaders;
     private long _responseBodyLength;
     private long _durationTicks;
+    private volatile bool _responseAborted;
+    private volatile StubFault _fault;
 
     /// <summary>Gets the identifier Kestrel gave the connection the request came on; requests sent over one kept-alive connection share it.</summary>
     public string ConnectionId { get; internal init; } = string.Empty;
@@ -30,7 +32,8 @@ public sealed partial class RecordedRequest
 
     /// <summary>
     /// Gets the status code the server answered, set just before the response headers were sent;
-    /// 0 while the response has not started (for example while a delayed response is still waiting) and when the client went away first.
+    /// 0 while the response has not started (for example while a delayed response is still waiting) and when none was ever sent:
+    /// the client went away first, or a <see cref="Fault"/> broke the exchange before the status line (see <see cref="ResponseAborted"/>).
     /// </summary>
     public int StatusCode
     {
@@ -63,8 +66,41 @@ public sealed partial class RecordedRequest
     /// <summary>Gets a value indicating whether the server refused the body as larger than <see cref="HttpFixtureOptions.MaxRequestBodySize"/> and answered 413; <see cref="Body"/> then holds what was read before the refusal.</summary>
     public bool Rejected { get; internal init; }
 
+    /// <summary>
+    /// Gets the fault the answering stub played, named after the <see cref="StubResponse"/> member that asked for it: "ResetConnection",
+    /// "ResetStream", "MalformedStatusLine", "Hang", "CloseAfterHeaders" or "TruncateAfter"; <see langword="null"/> when none was played.
+    /// It lets a test tell a fault it scripted from a failure it did not expect.
+    /// </summary>
+    public string? Fault => _fault switch
+    {
+        StubFault.None => null,
+        StubFault.ResetConnection => nameof(StubResponse.ResetConnection),
+        StubFault.ResetStream => nameof(StubResponse.ResetStream),
+        StubFault.MalformedStatusLine => nameof(StubResponse.MalformedStatusLine),
+        StubFault.Hang => nameof(StubResponse.Hang),
+        StubFault.CloseAfterHeaders => nameof(StubResponse.CloseAfterHeaders),
+        _ => nameof(StubResponse.TruncateAfter),
+    };
+
+    /// <summary>
+    /// Gets a value indicating whether the response was broken off instead of sent whole: by a <see cref="Fault"/>, because the client
+    /// went away first (also when its body was <see cref="Aborted"/>), or because the server was disposed while the response waited.
+    /// <see cref="StatusCode"/> then is the status that went out before the break, or 0 when no status line did.
+    /// </summary>
+    public bool ResponseAborted => _responseAborted;
+
     /// <summary>Gets or sets a value indicating whether a wait or an assertion of the test has accounted for this request, for <see cref="HttpFixtureServer.ShouldHaveReceivedNothingElse"/>.</summary>
     internal bool Checked { get; set; }
+
+    /// <summary>Notes that a stub played <paramref name="fault"/>, which breaks the response.</summary>
+    internal void PlayFault(StubFault fault)
+    {
+        _fault = fault;
+        _responseAborted = true;
+    }
+
+    /// <summary>Notes that the response was broken off; a status line not yet sent will not be recorded.</summary>
+    internal void AbortResponse() => _responseAborted = true;
 
     internal void AddResponseBytes(long count) => Interlocked.Add(ref _responseBodyLength, count);
 

@@ -97,13 +97,16 @@ public sealed partial class RecordedRequest
         return JsonSerializer.Deserialize<T>(Body, JsonOptions);
     }
 
-    /// <summary>Returns a one-line summary such as "#2 POST /upload (31 B) → 200".</summary>
+    /// <summary>
+    /// Returns a one-line summary such as "#2 POST /upload (31 B) → 200"; a broken exchange says how it broke:
+    /// "→ no response [ResetConnection]", "→ 200 [TruncateAfter]", "→ no response [response aborted]" (the client went away).
+    /// </summary>
     /// <returns>The summary.</returns>
     public override string ToString()
     {
         var size = BodyLength == 0 ? string.Empty : $" ({ByteSize.Format(BodyLength)})";
-        var status = StatusCode == 0 ? (Aborted ? "no response" : "no response yet") : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var aborted = Aborted ? " [aborted]" : string.Empty;
+        var status = StatusCode == 0 ? (ResponseAborted ? "no response" : "no response yet") : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var aborted = Aborted ? " [aborted]" : Fault is { } fault ? $" [{fault}]" : ResponseAborted ? " [response aborted]" : string.Empty;
         return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{aborted}";
     }
 

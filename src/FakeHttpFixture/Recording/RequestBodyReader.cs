@@ -35,7 +35,8 @@ internal static class RequestBodyReader
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException or ConnectionResetException or OperationCanceledException or BadHttpRequestException)
+            // Kestrel reports a chunked trailer with a NUL or non-ASCII byte as InvalidOperationException, not as a bad request.
+            catch (Exception ex) when (ex is IOException or ConnectionResetException or OperationCanceledException or BadHttpRequestException or InvalidOperationException)
             {
                 failure = ex;
             }

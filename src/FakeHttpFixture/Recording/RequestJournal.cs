@@ -60,6 +60,12 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024)
         {
             _requests.Clear();
             _taken = 0;
+
+            // A wait still pending counts only what arrives from now on, as if it had started after the clear.
+            foreach (var waiter in _waiters)
+            {
+                waiter.Forget();
+            }
         }
     }
 

@@ -17,7 +17,8 @@ internal static class RequestSnapshot
         var headers = HeaderSnapshot.Copy(request.Headers);
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
-        var host = request.Host.Value ?? string.Empty;
+        // The raw header, not HttpRequest.Host, whose getter throws on bad punycode ("xn--").
+        var host = request.Headers.Host.ToString();
         // The feature directly: HttpContext.Connection would allocate a wrapper per request.
         var connection = context.Features.Get<IHttpConnectionFeature>();
         var clientCertificate = context.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
@@ -27,7 +28,7 @@ internal static class RequestSnapshot
             Method = request.Method,
             Path = path,
             QueryString = query,
-            Url = new Uri($"{request.Scheme}://{host}{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query}"),
+            Url = RequestUrl.Create(context, host, query),
             Protocol = request.Protocol,
             Headers = headers,
             Scheme = request.Scheme,

@@ -51,5 +51,8 @@ internal sealed class RequestWaiter(Func<RecordedRequest, bool> match, int count
         return true;
     }
 
+    /// <summary>Drops the matches so far, which a clear of the journal has removed; called under the journal's lock, as offers are.</summary>
+    public void Forget() => _matches.Clear();
+
     public void Fail(Exception exception) => _completion.TrySetException(exception);
 }

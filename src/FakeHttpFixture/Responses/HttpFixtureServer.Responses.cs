@@ -48,8 +48,9 @@ public sealed partial class HttpFixtureServer
     public HttpFixtureServer Enqueue(int statusCode) => Enqueue(StubResponse.Status(statusCode));
 
     /// <summary>
-    /// Reset empties the journal and forgets what the test set up to answer (stubs, queued responses) and the problems
-    /// <see cref="Verify"/> would report, so a server shared between tests starts each test clean. The test-framework adapters call it before each test.
+    /// Reset empties the journal (as <see cref="ClearRequests"/> does: the next take returns the next request to arrive, and
+    /// <see cref="ShouldHaveReceivedNothingElse"/> looks only at what arrives from now on) and forgets what the test set up to answer
+    /// (stubs, queued responses) and the problems <see cref="Verify"/> would report, so a server shared between tests starts each test clean. The test-framework adapters call it before each test.
     /// </summary>
     public void Reset()
     {

@@ -17,21 +17,23 @@ internal static class StubResponseWriter
         var token = waits?.Token ?? context.RequestAborted;
         try
         {
-            await WriteCoreAsync(context, response, registry, token).ConfigureAwait(false);
+            await WriteCoreAsync(context, request, response, registry, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // The client gave up or the server is stopping: nobody reads the answer any more.
+            request.AbortResponse();
             context.Abort();
         }
         catch (Exception ex) when (ex is IOException or ConnectionResetException && context.RequestAborted.IsCancellationRequested)
         {
             // The client went away mid-body; that is the client's business, not a fault of the test.
+            request.AbortResponse();
         }
         catch (Exception ex)
         {
             registry.RecordHandlerException(request, ex, context.Response.HasStarted);
-            await AnswerFailureAsync(context, ex).ConfigureAwait(false);
+            await AnswerFailureAsync(context, request, ex).ConfigureAwait(false);
         }
     }
 
@@ -39,11 +41,17 @@ internal static class StubResponseWriter
         response.Delay > TimeSpan.Zero || response.BodyDelay > TimeSpan.Zero || response.BytesPerSecond > 0
         || response.Fault == StubFault.Hang || response.Chooser is not null || response.HandlerDelegate is not null;
 
-    private static async Task WriteCoreAsync(HttpContext context, StubResponse response, StubRegistry registry, CancellationToken token)
+    private static async Task WriteCoreAsync(HttpContext context, RecordedRequest request, StubResponse response, StubRegistry registry, CancellationToken token)
     {
         if (response.Delay > TimeSpan.Zero)
         {
             await Task.Delay(response.Delay, token).ConfigureAwait(false);
+        }
+
+        if (response.Fault is > StubFault.None and < StubFault.CloseAfterHeaders)
+        {
+            // Noted before the fault is played: the response these faults replace is never sent, so no status is recorded.
+            request.PlayFault(response.Fault);
         }
 
         switch (response.Fault)
@@ -64,7 +72,7 @@ internal static class StubResponseWriter
 
         if (response.Chooser is { } choose)
         {
-            await WriteCoreAsync(context, choose(context) ?? throw new InvalidOperationException("The StubResponse.From callback returned null; return a StubResponse."), registry, token).ConfigureAwait(false);
+            await WriteCoreAsync(context, request, choose(context) ?? throw new InvalidOperationException("The StubResponse.From callback returned null; return a StubResponse."), registry, token).ConfigureAwait(false);
             return;
         }
 
@@ -115,6 +123,13 @@ internal static class StubResponseWriter
 
             await WriteBodyAsync(context, response, response.Content, stream, length, token).ConfigureAwait(false);
         }
+
+        if (response.Fault != StubFault.None && !HttpMethods.IsHead(context.Request.Method))
+        {
+            // Noted once the status and headers are out (they were sent and are recorded); the body that follows is broken.
+            await http.StartAsync(token).ConfigureAwait(false);
+            request.PlayFault(response.Fault);
+        }
     }
 
     private static async Task WriteBodyAsync(HttpContext context, StubResponse response, byte[]? content, Stream? stream, long? length, CancellationToken token)
@@ -158,14 +173,21 @@ internal static class StubResponseWriter
             await BodyPump.CopyAsync(http, stream, limit, response, token).ConfigureAwait(false);
         }
 
-        // A truncated body returns short of its Content-Length, so Kestrel closes the connection after the bytes written.
+        // A truncated body returns short of its Content-Length, so Kestrel closes the connection after the bytes written
+        // (HTTP/1.1) or resets the stream (HTTP/2). Flushed first, to give the bytes a head start over an HTTP/2 reset,
+        // which drops what Kestrel has not yet written; over HTTP/1.1 every byte written goes out before the close.
+        if (fault == StubFault.TruncatedBody)
+        {
+            await http.Body.FlushAsync(token).ConfigureAwait(false);
+        }
     }
 
-    private static async Task AnswerFailureAsync(HttpContext context, Exception exception)
+    private static async Task AnswerFailureAsync(HttpContext context, RecordedRequest request, Exception exception)
     {
         var http = context.Response;
         if (http.HasStarted)
         {
+            request.AbortResponse();
             context.Abort();
             return;
         }
