@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -18,27 +21,49 @@ namespace FakeHttpFixture.Benchmarks.Peers;
 /// </summary>
 internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposable
 {
-    private readonly KestrelServer _server;
+    private readonly IServer _server;
     private TaskCompletionSource? _arrival;
 
-    private RawKestrel(KestrelServer server) => _server = server;
+    private RawKestrel(IServer server) => _server = server;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public static async Task<RawKestrel> StartAsync(int port = 0, X509Certificate2? certificate = null)
     {
+        if (certificate is not null)
+        {
+            return await StartTlsAsync(port, certificate).ConfigureAwait(false);
+        }
+
         var options = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NullServices.Instance };
         options.Limits.MaxRequestBodySize = null;
-        options.Listen(IPAddress.Loopback, port, listen =>
+        options.Listen(IPAddress.Loopback, port);
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+        var kestrel = new RawKestrel(new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance));
+        await kestrel._server.StartAsync(kestrel, CancellationToken.None).ConfigureAwait(false);
+        kestrel.BaseAddress = new Uri(kestrel._server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        return kestrel;
+    }
+
+    // ListenOptions.UseHttps asks the container for Kestrel's HTTPS configuration service, which only the host registers:
+    // for the TLS (HTTP/2) load test the server comes from a slim builder's container, and is still driven by this application.
+    private static async Task<RawKestrel> StartTlsAsync(int port, X509Certificate2 certificate)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(options =>
         {
-            if (certificate is not null)
+            options.AddServerHeader = false;
+            options.Limits.MaxRequestBodySize = null;
+            options.Listen(IPAddress.Loopback, port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(certificate);
-            }
+            });
         });
-        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
-        var kestrel = new RawKestrel(new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance));
+        var app = builder.Build();
+        var kestrel = new RawKestrel(app.Services.GetRequiredService<IServer>());
         await kestrel._server.StartAsync(kestrel, CancellationToken.None).ConfigureAwait(false);
         kestrel.BaseAddress = new Uri(kestrel._server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
         return kestrel;

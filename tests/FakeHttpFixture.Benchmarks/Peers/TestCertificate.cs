@@ -9,8 +9,9 @@ internal static class TestCertificate
 {
     public static X509Certificate2 Create()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        // RSA, not ECDSA: WireMock.Net serializes its settings and reads the legacy PrivateKey property, which only RSA/DSA support.
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");

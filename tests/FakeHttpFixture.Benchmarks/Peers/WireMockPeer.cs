@@ -11,7 +11,13 @@ internal static class WireMockPeer
     public static WireMockServer Start(string? directoryFile = null, int? port = null, bool tls = false)
     {
         var server = tls || port is not null
-            ? WireMockServer.Start(new WireMockServerSettings { Port = port, UseSSL = tls, UseHttp2 = tls })
+            ? WireMockServer.Start(new WireMockServerSettings
+            {
+                Port = port,
+                UseSSL = tls,
+                UseHttp2 = tls,
+                CertificateSettings = tls ? new WireMockCertificateSettings { X509Certificate = TestCertificate.Create() } : null,
+            })
             : WireMockServer.Start();
         server.Given(Request.Create().WithPath(Payload.FilePath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/octet-stream").WithBody(Payload.File));
@@ -27,5 +33,6 @@ internal static class WireMockPeer
         return server;
     }
 
-    public static Uri BaseAddress(this WireMockServer server) => new(server.Url!.TrimEnd('/') + "/");
+    // WireMock reports "localhost"; the other peers are reached on 127.0.0.1, so WireMock is too (no IPv6 attempt first).
+    public static Uri BaseAddress(this WireMockServer server) => new UriBuilder(server.Url!) { Host = "127.0.0.1", Path = "/" }.Uri;
 }
