@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using FakeHttpFixture.Benchmarks;
 
-// serve: one server for the load scripts · memory: peak and idle memory, measured once per process · else BenchmarkDotNet.
+// serve: one server for the load scripts · memory: peak and idle memory, once per process · paired: the scenarios interleaved
+// across peers, for ratios that survive a noisy machine · anything else: BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "serve" => await ServeMode.RunAsync(args[1..]),
     "memory" => await MemoryMode.RunAsync(args[1..]),
+    "paired" => await PairedMode.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -43,6 +43,12 @@ internal static class RatioTable
             }
         }
 
+        return Build(rows);
+    }
+
+    /// <summary>Builds the table from medians in nanoseconds per operation, by scenario and then by peer (Kestrel, Fixture, WireMock).</summary>
+    public static string Build(Dictionary<string, Dictionary<string, (double Median, long? Allocated)>> rows)
+    {
         var text = new StringBuilder();
         text.AppendLine("| Scenario | Raw Kestrel | FakeHttpFixture | WireMock.Net | Fixture vs Kestrel | Fixture vs WireMock | Target | Fixture alloc/op |");
         text.AppendLine("|---|--:|--:|--:|--:|--:|---|--:|");
