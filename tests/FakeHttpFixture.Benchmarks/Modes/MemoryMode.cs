@@ -54,7 +54,7 @@ internal static class MemoryMode
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var recorded = server.LastBodyLength();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"upload {peer}: {mebibytes} MiB sent, {Describe(recorded)} recorded; extra peak RSS {(peak - before) / 1048576.0:0.0} MiB; allocated {allocated / 1048576.0:0.0} MiB"));
+            $"upload {peer}: extra peak RSS {(peak - before) / 1048576.0:0.0} MiB, allocated {allocated / 1048576.0:0.0} MiB ({mebibytes} MiB sent, {Describe(recorded)} in the journal)"));
         return 0;
     }
 
@@ -80,7 +80,7 @@ internal static class MemoryMode
         var rss = ProcStatus.Kilobytes("VmRSS") * 1024L - rssBefore;
         var heap = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"idle {peer}: {count} servers; per server {rss / (double)count / 1024:0.0} KiB RSS, {heap / (double)count / 1024:0.0} KiB managed heap"));
+            $"idle {peer}: {rss / (double)count / 1024:0.0} KiB RSS, {heap / (double)count / 1024:0.0} KiB managed heap per server ({count} servers)"));
         foreach (var server in servers)
         {
             await server.DisposeAsync();
@@ -98,7 +98,7 @@ internal static class MemoryMode
 
     private static string Describe(long? recorded) => recorded is { } bytes
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MiB")
-        : "nothing";
+        : "n/a";
 
     private static void Settle()
     {

@@ -5,8 +5,9 @@ using FakeHttpFixture.Benchmarks.Peers;
 namespace FakeHttpFixture.Benchmarks;
 
 /// <summary>
-/// `serve fixture|fixture-dir|kestrel|wiremock [--port N] [--tls]`: one server with the benchmark's content until SIGTERM or Ctrl+C,
-/// for wrk, h2load and the cold-start loop. It prints "ready URL" once it listens.
+/// `serve fixture|fixture-dir|kestrel|wiremock [--port N] [--tls] [--clear-every-ms N]`: one server with the benchmark's content
+/// until SIGTERM or Ctrl+C, for wrk, h2load and the cold-start loop. It prints "ready URL" once it listens. --clear-every-ms empties
+/// the fixture's journal on a timer, which separates what a growing journal costs (GC) from what each request costs.
 /// </summary>
 internal static class ServeMode
 {
@@ -26,6 +27,8 @@ internal static class ServeMode
         }
 
         var tls = args.Contains("--tls");
+        var clearIndex = Array.IndexOf(args, "--clear-every-ms");
+        var clearEvery = clearIndex >= 0 && clearIndex + 1 < args.Length ? int.Parse(args[clearIndex + 1], CultureInfo.InvariantCulture) : 0;
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -35,6 +38,7 @@ internal static class ServeMode
             case "fixture":
                 await using (var server = await HttpFixtureServer.StartAsync(new FileTree().Add("file.bin", Payload.File), o => Configure(o, port, tls)))
                 {
+                    using var clear = clearEvery > 0 ? new Timer(_ => server.ClearRequests(), null, clearEvery, clearEvery) : null;
                     await ReadyAsync(server.BaseAddress, stop.Task);
                 }
 

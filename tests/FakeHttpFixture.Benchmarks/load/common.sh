@@ -43,6 +43,7 @@ random_port() {
 # start_server KIND [--tls]: starts `serve KIND` on port 0 and sets SERVER_PID and SERVER_URL; fails if it does not come up in 60 s.
 start_server() {
   local kind="$1"; shift
+  SERVER_PID=""
   SERVER_LOG="$(mktemp)"
   dotnet "$BENCH_DLL" serve "$kind" --port 0 "$@" >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
@@ -71,6 +72,12 @@ stop_server() {
     SERVER_PID=""
   fi
   rm -f "${SERVER_LOG:-}"
+}
+
+# median of the arguments (numbers), or nothing when there are none.
+median() {
+  [ $# -gt 0 ] || return 0
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
 # ratio A B: A ÷ B with two decimals, or n/a.
