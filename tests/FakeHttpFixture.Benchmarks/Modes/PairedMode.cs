@@ -32,7 +32,7 @@ internal static class PairedMode
             await Console.Error.WriteLineAsync($"paired {scenario.Name}: {line}");
         }
 
-        var table = RatioTable.Build(rows).Replace("| Fixture alloc/op |", "| |", StringComparison.Ordinal);
+        var table = RatioTable.Build(rows, includeAllocations: false);
         Console.WriteLine(table);
         return 0;
     }
