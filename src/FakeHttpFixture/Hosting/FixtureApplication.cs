@@ -35,7 +35,8 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         var timestamp = DateTimeOffset.UtcNow;
         var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
         var request = RequestSnapshot.Create(context, timestamp, body);
-        if (body.IsAborted)
+        var malformedStatus = body.IsAborted ? MalformedBodyStatus(body.Failure) : 0;
+        if (body.IsAborted && malformedStatus == 0)
         {
             // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
             request.AbortResponse();
@@ -46,10 +47,10 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         {
             // A client that went away gets no answer. A body Kestrel could not parse (bad chunk size or trailer,
             // too slow) must get a 4xx: an untouched response would go out as 200.
-            if (MalformedBodyStatus(body.Failure) is var status and not 0 && !context.Response.HasStarted)
+            if (malformedStatus != 0 && !context.Response.HasStarted)
             {
-                request.StatusCode = status;
-                context.Response.StatusCode = status;
+                request.StatusCode = malformedStatus;
+                context.Response.StatusCode = malformedStatus;
             }
 
             request.Complete(Stopwatch.GetElapsedTime(started));

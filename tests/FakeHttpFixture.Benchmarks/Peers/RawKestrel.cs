@@ -1,0 +1,115 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FakeHttpFixture.Benchmarks.Peers;
+
+/// <summary>
+/// The baseline: KestrelServer with the smallest useful IHttpApplication. It drains the body, answers the 1 KiB file
+/// for GET /file.bin and an empty 200 for anything else, and records nothing.
+/// </summary>
+internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposable
+{
+    private readonly IServer _server;
+    private TaskCompletionSource? _arrival;
+
+    private RawKestrel(IServer server) => _server = server;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static async Task<RawKestrel> StartAsync(int port = 0, X509Certificate2? certificate = null)
+    {
+        if (certificate is not null)
+        {
+            return await StartTlsAsync(port, certificate).ConfigureAwait(false);
+        }
+
+        var options = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NullServices.Instance };
+        options.Limits.MaxRequestBodySize = null;
+        options.Listen(IPAddress.Loopback, port);
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+        var kestrel = new RawKestrel(new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance));
+        await kestrel._server.StartAsync(kestrel, CancellationToken.None).ConfigureAwait(false);
+        kestrel.BaseAddress = new Uri(kestrel._server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        return kestrel;
+    }
+
+    // ListenOptions.UseHttps asks the container for Kestrel's HTTPS configuration service, which only the host registers:
+    // for the TLS (HTTP/2) load test the server comes from a slim builder's container, and is still driven by this application.
+    private static async Task<RawKestrel> StartTlsAsync(int port, X509Certificate2 certificate)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            options.Limits.MaxRequestBodySize = null;
+            options.Listen(IPAddress.Loopback, port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(certificate);
+            });
+        });
+        var app = builder.Build();
+        var kestrel = new RawKestrel(app.Services.GetRequiredService<IServer>());
+        await kestrel._server.StartAsync(kestrel, CancellationToken.None).ConfigureAwait(false);
+        kestrel.BaseAddress = new Uri(kestrel._server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        return kestrel;
+    }
+
+    /// <summary>Returns a task completed by the next request whose body has been drained: the baseline for WaitForRequestAsync.</summary>
+    public Task NextArrival()
+    {
+        var arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _arrival = arrival;
+        return arrival.Task;
+    }
+
+    public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+
+    public async Task ProcessRequestAsync(HttpContext context)
+    {
+        var reader = context.Request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync().ConfigureAwait(false);
+            reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                break;
+            }
+        }
+
+        Interlocked.Exchange(ref _arrival, null)?.TrySetResult();
+        var response = context.Response;
+        response.StatusCode = 200;
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value == Payload.FilePath)
+        {
+            response.ContentType = "application/octet-stream";
+            response.ContentLength = Payload.File.Length;
+            await response.Body.WriteAsync(Payload.File).ConfigureAwait(false);
+        }
+    }
+
+    public void DisposeContext(HttpContext context, Exception? exception)
+    {
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _server.Dispose();
+    }
+}
