@@ -58,6 +58,8 @@ public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture
         tool.ShouldNotBeNull($"No package is a DotnetTool. Packed: {string.Join(", ", Directory.GetFiles(feed.Feed).Select(Path.GetFileName))}");
         using var toolZip = ZipFile.OpenRead(tool);
         toolZip.Entries.ShouldContain(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
+        toolZip.Entries.ShouldContain(e => e.FullName == "README.md", "the tool's README ships inside its package");
+        File.Exists(Path.ChangeExtension(tool, ".snupkg")).ShouldBeTrue("the tool has a symbols package too");
         var settings = XDocument.Load(toolZip.Entries.First(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).Open());
         settings.Descendants().First(e => e.Name.LocalName == "Command").Attribute("Name")!.Value.ShouldBe("fakehttp");
     }
