@@ -35,7 +35,7 @@ public sealed partial class RecordedRequest
     public string QueryString { get; internal init; } = string.Empty;
 
     /// <summary>Gets the absolute URL the request was sent to.</summary>
-    public Uri Url { get; internal init; } = null!;
+    public Uri Url => _url ??= RequestUrl.Create(this, _origin);
 
     /// <summary>Gets the protocol of the request, such as "HTTP/1.1" or "HTTP/2".</summary>
     public string Protocol { get; internal init; } = string.Empty;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -22,13 +21,13 @@ internal static class RequestSnapshot
         // The feature directly: HttpContext.Connection would allocate a wrapper per request.
         var connection = context.Features.Get<IHttpConnectionFeature>();
         var clientCertificate = context.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
-        return new RecordedRequest(body.Body)
+        var origin = new RequestOrigin(request.PathBase.ToUriComponent(), connection?.LocalIpAddress, connection?.LocalPort ?? 0, connection?.RemoteIpAddress, connection?.RemotePort ?? 0);
+        return new RecordedRequest(body.Body, origin)
         {
             Timestamp = timestamp,
             Method = request.Method,
             Path = path,
             QueryString = query,
-            Url = RequestUrl.Create(context, host, query),
             Protocol = request.Protocol,
             Headers = headers,
             Scheme = request.Scheme,
@@ -36,7 +35,6 @@ internal static class RequestSnapshot
             RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + query,
             ConnectionId = connection?.ConnectionId ?? string.Empty,
             ExchangeIndex = NextExchangeIndex(context),
-            RemoteEndPoint = connection?.RemoteIpAddress is { } address ? new IPEndPoint(address, connection.RemotePort) : null,
             Aborted = body.IsAborted,
             Rejected = body.RejectedStatus != 0,
             ClientCertificateSubject = clientCertificate?.Subject,
