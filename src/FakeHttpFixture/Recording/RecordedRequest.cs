@@ -41,7 +41,8 @@ public sealed partial class RecordedRequest
     public string Protocol { get; internal init; } = string.Empty;
 
     /// <summary>Gets the request headers; names are compared without regard to case.</summary>
-    public IReadOnlyDictionary<string, string[]> Headers { get; internal init; } = null!;
+    public IReadOnlyDictionary<string, string[]> Headers =>
+        _headers ?? Interlocked.CompareExchange(ref _headers, HeaderSnapshot.Wrap(_headerEntries), null) ?? _headers;
 
     /// <summary>
     /// Gets exactly the bytes of the request body that were received; empty when there was none.
@@ -68,13 +69,8 @@ public sealed partial class RecordedRequest
     public string? Header(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (Headers is HeaderSnapshot snapshot)
-        {
-            // The common single-value header is answered without making the array Headers hands out.
-            return !snapshot.TryGetRaw(name, out var raw) ? null : raw.Count == 1 ? raw[0] : string.Join(", ", raw.ToArray());
-        }
-
-        return Headers.TryGetValue(name, out var values) ? string.Join(", ", values) : null;
+        // The common single-value header is answered without making the array Headers hands out.
+        return !HeaderSnapshot.TryGetRaw(_headerEntries, name, out var raw) ? null : raw.Count == 1 ? raw[0] : string.Join(", ", raw.ToArray());
     }
 
     /// <summary>OpenBody returns a read-only stream over the body, which reads a large body from its temp file without loading it into memory. The caller should dispose it.</summary>

@@ -13,7 +13,7 @@ internal static class RequestSnapshot
     public static RecordedRequest Create(HttpContext context, DateTimeOffset timestamp, BodyReadResult body)
     {
         var request = context.Request;
-        var headers = HeaderSnapshot.Copy(request.Headers);
+        var headers = HeaderSnapshot.CopyEntries(request.Headers);
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
         // The raw header, not HttpRequest.Host, whose getter throws on bad punycode ("xn--").
@@ -29,7 +29,7 @@ internal static class RequestSnapshot
             Path = path,
             QueryString = query,
             Protocol = request.Protocol,
-            Headers = headers,
+            HeaderEntries = headers,
             Scheme = request.Scheme,
             Host = host,
             RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + query,
