@@ -9,7 +9,8 @@ namespace FakeHttpFixture;
 /// A file is kept only once its write time lies further back than the file system's timestamp granularity: a same-length
 /// rewrite within one tick would keep the write time, and the cache would serve the old bytes. Linux stamps files from a
 /// clock that ticks every few milliseconds (<see cref="FineSettleTime"/> covers it); a write time in whole seconds hints at
-/// a file system that stores seconds only (<see cref="CoarseSettleTime"/>).
+/// a file system that stores seconds only (<see cref="CoarseSettleTime"/>). A tool that rewrites a file with the same length
+/// and then sets its write time back to the old value exactly would defeat the check; tests that write files do not.
 /// </summary>
 internal sealed class SmallFileCache
 {
