@@ -1,10 +1,14 @@
 namespace FakeHttpFixture;
 
-/// <summary>A directory on disk as the served tree; nothing is cached, so files written by the test are served at once.</summary>
+/// <summary>
+/// A directory on disk as the served tree. Every request looks the file up again, so files written by the test are served at once;
+/// only the bytes of small, settled files are kept (<see cref="SmallFileCache"/>), checked against that lookup.
+/// </summary>
 internal sealed class DiskTree : IServedTree
 {
     private readonly string _root;
     private readonly string? _realRoot;
+    private readonly SmallFileCache _cache = new();
 
     /// <summary>Initializes the tree; unless links may be followed anywhere, the root's real path is resolved once to check every request against.</summary>
     public DiskTree(string root, bool followSymlinks)
@@ -23,7 +27,8 @@ internal sealed class DiskTree : IServedTree
         }
 
         var info = new FileInfo(full);
-        if (info.Exists && info.LinkTarget is not null)
+        // The attributes come from the stat Exists made; only a link costs the extra readlink of LinkTarget.
+        if (info.Exists && (info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is not null)
         {
             // FileInfo describes the link itself (its own length and time); what is served is what it leads to.
             info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
@@ -31,7 +36,7 @@ internal sealed class DiskTree : IServedTree
 
         if (info.Exists)
         {
-            file = new ServedFile(full, info.Length, info.LastWriteTimeUtc);
+            file = _cache.Get(full, info);
             return ServedKind.File;
         }
 

@@ -28,9 +28,18 @@ internal sealed class ServedFile
     {
         PhysicalPath = physicalPath;
         Length = length;
+        LastWriteUtc = lastWriteUtc;
         LastModified = TruncateToSeconds(new DateTimeOffset(lastWriteUtc, TimeSpan.Zero));
         LastModifiedText = HeaderUtilities.FormatDate(LastModified);
         ETag = string.Create(CultureInfo.InvariantCulture, $"\"{lastWriteUtc.Ticks:x}-{length:x}\"");
+    }
+
+    /// <summary>Initializes a small file on disk held in memory by <see cref="SmallFileCache"/>: validators of a file on disk, bytes of an in-memory one.</summary>
+    public ServedFile(string physicalPath, string targetPath, byte[] content, DateTime lastWriteUtc)
+        : this(physicalPath, content.LongLength, lastWriteUtc)
+    {
+        Content = content;
+        TargetPath = targetPath;
     }
 
     /// <summary>Gets the bytes of an in-memory file, or null for a file on disk.</summary>
@@ -40,6 +49,12 @@ internal sealed class ServedFile
     public string? PhysicalPath { get; }
 
     public long Length { get; }
+
+    /// <summary>Gets the exact write time of a file on disk, which <see cref="SmallFileCache"/> compares; default for an in-memory file.</summary>
+    public DateTime LastWriteUtc { get; }
+
+    /// <summary>Gets the path the cached bytes were read from (a link's target), or null when the file is not cached.</summary>
+    public string? TargetPath { get; }
 
     /// <summary>Gets the modification time, in whole seconds because HTTP dates have no fractions.</summary>
     public DateTimeOffset LastModified { get; }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -9,85 +10,99 @@ namespace FakeHttpFixture;
 /// The application Kestrel calls for every request: record it, let the responders answer in turn, and note the status.
 /// It is an <see cref="IHttpApplication{TContext}"/> of its own rather than a middleware pipeline: no host, no DI per request.
 /// </summary>
-internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<IResponder> responders, Action<RecordedRequest>? onCompleted) : IHttpApplication<HttpContext>
+internal sealed class FixtureApplication(RequestJournal journal, IResponder[] responders, Action<RecordedRequest>? onCompleted) : IHttpApplication<HttpContext>
 {
     public InFlightRequests InFlight { get; } = new();
 
-    public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+    // Kestrel keeps one context per connection (or HTTP/2 stream) for the application to reuse, as ASP.NET Core's host does:
+    // a DefaultHttpContext with its request and response objects is then made once per connection, not once per request.
+    public HttpContext CreateContext(IFeatureCollection contextFeatures)
+    {
+        if (contextFeatures is not IHostContextContainer<HttpContext> container)
+        {
+            return new DefaultHttpContext(contextFeatures);
+        }
 
+        if (container.HostContext is DefaultHttpContext pooled)
+        {
+            pooled.Initialize(contextFeatures);
+            return pooled;
+        }
+
+        var context = new DefaultHttpContext(contextFeatures);
+        container.HostContext = context;
+        return context;
+    }
+
+    // One async method per request, Enter and Exit included: a nested one would cost a second state machine box.
     public async Task ProcessRequestAsync(HttpContext context)
     {
         InFlight.Enter();
         try
         {
-            await ProcessCoreAsync(context).ConfigureAwait(false);
+            // 1. record: the request joins the journal once its body is in, before any responder runs.
+            var started = Stopwatch.GetTimestamp();
+            var timestamp = DateTimeOffset.UtcNow;
+            var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
+            var request = RequestSnapshot.Create(context, timestamp, body);
+            var malformedStatus = body.IsAborted ? MalformedBodyStatus(body.Failure) : 0;
+            if (body.IsAborted && malformedStatus == 0)
+            {
+                // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
+                request.AbortResponse();
+            }
+
+            journal.Append(request);
+            if (body.IsAborted)
+            {
+                // A client that went away gets no answer. A body Kestrel could not parse (bad chunk size or trailer,
+                // too slow) must get a 4xx: an untouched response would go out as 200.
+                if (malformedStatus != 0 && !context.Response.HasStarted)
+                {
+                    request.StatusCode = malformedStatus;
+                    context.Response.StatusCode = malformedStatus;
+                }
+
+                request.Complete(Stopwatch.GetElapsedTime(started));
+                onCompleted?.Invoke(request);
+                return;
+            }
+
+            ResponseRecorder.Attach(context, request);
+            RegisterCompletedHook(context, request);
+            try
+            {
+                if (body.RejectedStatus != 0)
+                {
+                    // Kestrel refused the body (over MaxRequestBodySize): answer with its status, recorded like any answer.
+                    context.Response.StatusCode = body.RejectedStatus;
+                    return;
+                }
+
+                // 2–4. respond: the first responder that answers wins.
+                foreach (var responder in responders)
+                {
+                    if (await responder.TryRespondAsync(context, request).ConfigureAwait(false))
+                    {
+                        request.Responder = responder.Name;
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                // 5. complete: everything the application wrote is counted; the duration is set before the hook runs.
+                if (context.RequestAborted.IsCancellationRequested && !ResponseWasWhole(context, request))
+                {
+                    request.AbortResponse();
+                }
+
+                request.Complete(Stopwatch.GetElapsedTime(started));
+            }
         }
         finally
         {
             InFlight.Exit();
-        }
-    }
-
-    private async Task ProcessCoreAsync(HttpContext context)
-    {
-        // 1. record: the request joins the journal once its body is in, before any responder runs.
-        var started = Stopwatch.GetTimestamp();
-        var timestamp = DateTimeOffset.UtcNow;
-        var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
-        var request = RequestSnapshot.Create(context, timestamp, body);
-        var malformedStatus = body.IsAborted ? MalformedBodyStatus(body.Failure) : 0;
-        if (body.IsAborted && malformedStatus == 0)
-        {
-            // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
-            request.AbortResponse();
-        }
-
-        journal.Append(request);
-        if (body.IsAborted)
-        {
-            // A client that went away gets no answer. A body Kestrel could not parse (bad chunk size or trailer,
-            // too slow) must get a 4xx: an untouched response would go out as 200.
-            if (malformedStatus != 0 && !context.Response.HasStarted)
-            {
-                request.StatusCode = malformedStatus;
-                context.Response.StatusCode = malformedStatus;
-            }
-
-            request.Complete(Stopwatch.GetElapsedTime(started));
-            onCompleted?.Invoke(request);
-            return;
-        }
-
-        ResponseRecorder.Attach(context, request);
-        RegisterCompletedHook(context, request);
-        try
-        {
-            if (body.RejectedStatus != 0)
-            {
-                // Kestrel refused the body (over MaxRequestBodySize): answer with its status, recorded like any answer.
-                context.Response.StatusCode = body.RejectedStatus;
-                return;
-            }
-
-            // 2–4. respond: the first responder that answers wins.
-            foreach (var responder in responders)
-            {
-                if (await responder.TryRespondAsync(context, request).ConfigureAwait(false))
-                {
-                    request.Responder = responder.Name;
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            // 5. complete: everything the application wrote is counted; the duration is set before the hook runs.
-            if (context.RequestAborted.IsCancellationRequested && !ResponseWasWhole(context, request))
-            {
-                request.AbortResponse();
-            }
-
-            request.Complete(Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -126,7 +141,6 @@ internal sealed class FixtureApplication(RequestJournal journal, IReadOnlyList<I
         _ => 0,
     };
 
-    public void DisposeContext(HttpContext context, Exception? exception)
-    {
-    }
+    // Drops the request's features, so a context waiting in the pool holds no request, response or body.
+    public void DisposeContext(HttpContext context, Exception? exception) => (context as DefaultHttpContext)?.Uninitialize();
 }

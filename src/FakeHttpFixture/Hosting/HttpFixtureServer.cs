@@ -164,7 +164,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
 
             var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
             var server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));
-            var journal = new RequestJournal(options.BodyMemoryThreshold);
+            var journal = new RequestJournal(options.BodyMemoryThreshold, options.MaxRecordedRequests);
             var stubs = new StubRegistry(options, files);
             var responders = ResponderChain.Create(options, files, stubs);
             var application = new FixtureApplication(journal, responders, options.OnRequestCompleted);

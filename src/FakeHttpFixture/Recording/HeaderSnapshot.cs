@@ -27,11 +27,14 @@ internal sealed class HeaderSnapshot : IReadOnlyDictionary<string, string[]>
 
     public string[] this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"There is no header named '{key}'. Use TryGetValue, or Header(name), which returns null for a missing header.");
 
-    public static HeaderSnapshot Copy(IHeaderDictionary headers)
+    public static HeaderSnapshot Copy(IHeaderDictionary headers) => Wrap(CopyEntries(headers));
+
+    /// <summary>Copies the headers into one array, which a <see cref="RecordedRequest"/> keeps until its Headers are read.</summary>
+    public static KeyValuePair<string, StringValues>[] CopyEntries(IHeaderDictionary headers)
     {
         if (headers.Count == 0)
         {
-            return Empty;
+            return [];
         }
 
         var entries = new KeyValuePair<string, StringValues>[headers.Count];
@@ -41,13 +44,15 @@ internal sealed class HeaderSnapshot : IReadOnlyDictionary<string, string[]>
             entries[i++] = header;
         }
 
-        return new HeaderSnapshot(entries);
+        return entries;
     }
 
+    public static HeaderSnapshot Wrap(KeyValuePair<string, StringValues>[] entries) => entries.Length == 0 ? Empty : new HeaderSnapshot(entries);
+
     /// <summary>Returns the values of <paramref name="key"/> as Kestrel held them, without making an array.</summary>
-    public bool TryGetRaw(string key, out StringValues values)
+    public static bool TryGetRaw(KeyValuePair<string, StringValues>[] entries, string key, out StringValues values)
     {
-        foreach (var entry in _entries)
+        foreach (var entry in entries)
         {
             if (string.Equals(entry.Key, key, StringComparison.OrdinalIgnoreCase))
             {
@@ -60,7 +65,7 @@ internal sealed class HeaderSnapshot : IReadOnlyDictionary<string, string[]>
         return false;
     }
 
-    public bool ContainsKey(string key) => TryGetRaw(key, out _);
+    public bool ContainsKey(string key) => TryGetRaw(_entries, key, out _);
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string[] value)
     {

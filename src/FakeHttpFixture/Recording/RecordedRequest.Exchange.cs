@@ -19,7 +19,7 @@ public sealed partial class RecordedRequest
     public int ExchangeIndex { get; internal init; }
 
     /// <summary>Gets the address and port of the client, or <see langword="null"/> when the transport does not tell.</summary>
-    public IPEndPoint? RemoteEndPoint { get; internal init; }
+    public IPEndPoint? RemoteEndPoint => _remoteEndPoint ??= _origin.RemoteEndPoint();
 
     /// <summary>Gets the scheme the request came over: "http" or "https".</summary>
     public string Scheme { get; internal init; } = "http";

@@ -35,13 +35,14 @@ public sealed partial class RecordedRequest
     public string QueryString { get; internal init; } = string.Empty;
 
     /// <summary>Gets the absolute URL the request was sent to.</summary>
-    public Uri Url { get; internal init; } = null!;
+    public Uri Url => _url ??= RequestUrl.Create(this, _origin);
 
     /// <summary>Gets the protocol of the request, such as "HTTP/1.1" or "HTTP/2".</summary>
     public string Protocol { get; internal init; } = string.Empty;
 
     /// <summary>Gets the request headers; names are compared without regard to case.</summary>
-    public IReadOnlyDictionary<string, string[]> Headers { get; internal init; } = null!;
+    public IReadOnlyDictionary<string, string[]> Headers =>
+        _headers ?? Interlocked.CompareExchange(ref _headers, HeaderSnapshot.Wrap(_headerEntries), null) ?? _headers;
 
     /// <summary>
     /// Gets exactly the bytes of the request body that were received; empty when there was none.
@@ -68,13 +69,8 @@ public sealed partial class RecordedRequest
     public string? Header(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (Headers is HeaderSnapshot snapshot)
-        {
-            // The common single-value header is answered without making the array Headers hands out.
-            return !snapshot.TryGetRaw(name, out var raw) ? null : raw.Count == 1 ? raw[0] : string.Join(", ", raw.ToArray());
-        }
-
-        return Headers.TryGetValue(name, out var values) ? string.Join(", ", values) : null;
+        // The common single-value header is answered without making the array Headers hands out.
+        return !HeaderSnapshot.TryGetRaw(_headerEntries, name, out var raw) ? null : raw.Count == 1 ? raw[0] : string.Join(", ", raw.ToArray());
     }
 
     /// <summary>OpenBody returns a read-only stream over the body, which reads a large body from its temp file without loading it into memory. The caller should dispose it.</summary>

@@ -5,7 +5,7 @@ namespace FakeHttpFixture;
 /// Appending is O(1) plus one offer per pending waiter; a waiter scans the journal once when it starts and then sees only new arrivals.
 /// Offers run under the lock, so every waiter sees requests in sequence order.
 /// </summary>
-internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024)
+internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int maxRequests = 0)
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
@@ -33,6 +33,10 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024)
         {
             request.Sequence = ++_sequence;
             _requests.Add(request);
+            if (maxRequests > 0 && _requests.Count > maxRequests)
+            {
+                DropOldest();
+            }
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 if (_waiters[i].Offer(request))
@@ -52,6 +56,15 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024)
                 }
             }
         }
+    }
+
+    // Drops a quarter of the cap at once, so the list's copy is paid once per many requests, not per request.
+    private void DropOldest()
+    {
+        var drop = _requests.Count - maxRequests + (maxRequests / 4);
+        drop = Math.Min(drop, _requests.Count - 1);
+        _requests.RemoveRange(0, drop);
+        _taken = Math.Max(0, _taken - drop);
     }
 
     public void Clear()

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +13,7 @@ internal static class RequestSnapshot
     public static RecordedRequest Create(HttpContext context, DateTimeOffset timestamp, BodyReadResult body)
     {
         var request = context.Request;
-        var headers = HeaderSnapshot.Copy(request.Headers);
+        var headers = HeaderSnapshot.CopyEntries(request.Headers);
         var path = request.Path.HasValue ? request.Path.Value! : "/";
         var query = request.QueryString.HasValue ? request.QueryString.Value! : string.Empty;
         // The raw header, not HttpRequest.Host, whose getter throws on bad punycode ("xn--").
@@ -22,21 +21,20 @@ internal static class RequestSnapshot
         // The feature directly: HttpContext.Connection would allocate a wrapper per request.
         var connection = context.Features.Get<IHttpConnectionFeature>();
         var clientCertificate = context.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
-        return new RecordedRequest(body.Body)
+        var origin = new RequestOrigin(request.PathBase.ToUriComponent(), connection?.LocalIpAddress, connection?.LocalPort ?? 0, connection?.RemoteIpAddress, connection?.RemotePort ?? 0);
+        return new RecordedRequest(body.Body, origin)
         {
             Timestamp = timestamp,
             Method = request.Method,
             Path = path,
             QueryString = query,
-            Url = RequestUrl.Create(context, host, query),
             Protocol = request.Protocol,
-            Headers = headers,
+            HeaderEntries = headers,
             Scheme = request.Scheme,
             Host = host,
             RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + query,
             ConnectionId = connection?.ConnectionId ?? string.Empty,
             ExchangeIndex = NextExchangeIndex(context),
-            RemoteEndPoint = connection?.RemoteIpAddress is { } address ? new IPEndPoint(address, connection.RemotePort) : null,
             Aborted = body.IsAborted,
             Rejected = body.RejectedStatus != 0,
             ClientCertificateSubject = clientCertificate?.Subject,

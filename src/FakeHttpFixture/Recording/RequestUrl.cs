@@ -10,17 +10,15 @@ namespace FakeHttpFixture;
 /// </summary>
 internal static class RequestUrl
 {
-    public static Uri Create(HttpContext context, string host, string query)
+    public static Uri Create(RecordedRequest request, in RequestOrigin origin)
     {
-        var request = context.Request;
-        var pathAndQuery = $"{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query}";
-        if (host.Length != 0 && Uri.TryCreate($"{request.Scheme}://{host}{pathAndQuery}", UriKind.Absolute, out var url))
+        var pathAndQuery = $"{origin.PathBase}{new PathString(request.Path).ToUriComponent()}{request.QueryString}";
+        if (request.Host.Length != 0 && Uri.TryCreate($"{request.Scheme}://{request.Host}{pathAndQuery}", UriKind.Absolute, out var url))
         {
             return url;
         }
 
-        var connection = context.Connection;
-        var local = connection.LocalIpAddress is { } ip ? new IPEndPoint(ip, connection.LocalPort).ToString() : "localhost";
+        var local = origin.LocalAddress is { } ip ? new IPEndPoint(ip, origin.LocalPort).ToString() : "localhost";
         return new Uri($"{request.Scheme}://{local}{pathAndQuery}");
     }
 }

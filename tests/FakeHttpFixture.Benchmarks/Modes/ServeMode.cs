@@ -7,7 +7,8 @@ namespace FakeHttpFixture.Benchmarks;
 /// <summary>
 /// `serve fixture|fixture-dir|kestrel|wiremock [--port N] [--tls] [--clear-every-ms N]`: one server with the benchmark's content
 /// until SIGTERM or Ctrl+C, for wrk, h2load and the cold-start loop. It prints "ready URL" once it listens. --clear-every-ms empties
-/// the fixture's journal on a timer, which separates what a growing journal costs (GC) from what each request costs.
+/// the fixture's journal on a timer, which separates what a growing journal costs (GC) from what each request costs;
+/// --max-recorded N sets HttpFixtureOptions.MaxRecordedRequests, the option for load tests that do not read the journal.
 /// </summary>
 internal static class ServeMode
 {
@@ -29,6 +30,8 @@ internal static class ServeMode
         var tls = args.Contains("--tls");
         var clearIndex = Array.IndexOf(args, "--clear-every-ms");
         var clearEvery = clearIndex >= 0 && clearIndex + 1 < args.Length ? int.Parse(args[clearIndex + 1], CultureInfo.InvariantCulture) : 0;
+        var maxIndex = Array.IndexOf(args, "--max-recorded");
+        var maxRecorded = maxIndex >= 0 && maxIndex + 1 < args.Length ? int.Parse(args[maxIndex + 1], CultureInfo.InvariantCulture) : 0;
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -36,7 +39,7 @@ internal static class ServeMode
         switch (args[0])
         {
             case "fixture":
-                await using (var server = await HttpFixtureServer.StartAsync(new FileTree().Add("file.bin", Payload.File), o => Configure(o, port, tls)))
+                await using (var server = await HttpFixtureServer.StartAsync(new FileTree().Add("file.bin", Payload.File), o => Configure(o, port, tls, maxRecorded)))
                 {
                     using var clear = clearEvery > 0 ? new Timer(_ => server.ClearRequests(), null, clearEvery, clearEvery) : null;
                     await ReadyAsync(server.BaseAddress, stop.Task);
@@ -46,7 +49,7 @@ internal static class ServeMode
             case "fixture-dir":
                 var directory = Directory.CreateTempSubdirectory("fakehttp-serve-").FullName;
                 await File.WriteAllBytesAsync(Path.Combine(directory, "file.bin"), Payload.File);
-                await using (var server = await HttpFixtureServer.StartAsync(directory, o => Configure(o, port, tls)))
+                await using (var server = await HttpFixtureServer.StartAsync(directory, o => Configure(o, port, tls, maxRecorded)))
                 {
                     await ReadyAsync(server.BaseAddress, stop.Task);
                 }
@@ -81,9 +84,10 @@ internal static class ServeMode
         }
     }
 
-    private static void Configure(HttpFixtureOptions options, int port, bool tls)
+    private static void Configure(HttpFixtureOptions options, int port, bool tls, int maxRecorded)
     {
         options.Port = port;
+        options.MaxRecordedRequests = maxRecorded;
         if (tls)
         {
             options.UseHttps();
