@@ -52,7 +52,7 @@ public sealed class PathSafetyTests : IDisposable
         "/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret.txt",
         "/link-out.txt",
         "/linkdir/secret.txt",
-        "/linkdir/root/../secret.txt",
+        "/linkdir/inner/../secret.txt",
         "/c:%5csecret.txt",
         "/C:/secret.txt",
         "/public.txt::$DATA",

@@ -12,7 +12,7 @@ public sealed class DisposeTests
         await RawHttp.SendAsync(socket, "POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789");
 
         // The client stalls mid-upload; dispose comes while the server is waiting for the rest.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await StallingClient.StallAsync();
 
         // The bound is a hang check, not a timing: dispose waits 200 ms of grace, then aborts.
         await server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
@@ -31,7 +31,7 @@ public sealed class DisposeTests
             await RawHttp.SendAsync(socket, "PUT /partial HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nhalf");
 
             // The client stalls before it vanishes, as a crashing uploader does; what it sent by then must be kept.
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await StallingClient.StallAsync();
         }
 
         var aborted = await server.WaitForRequestAsync(r => r.Path == "/partial", TimeSpan.FromSeconds(10));

@@ -14,7 +14,7 @@ public sealed class AbortTests
 
             // The client stalls before it vanishes: Kestrel drops bytes that arrive in the same read as the FIN. A whole
             // second, so that even a loaded machine has read the bytes before the FIN comes.
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await StallingClient.StallAsync();
         }
 
         var r = await server.WaitForRequestAsync(x => x.Path == "/upload", TimeSpan.FromSeconds(10));
@@ -36,7 +36,7 @@ public sealed class AbortTests
         {
             await RawHttp.SendAsync(socket, "PUT /big HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
             await RawHttp.SendAsync(socket, sent);
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await StallingClient.StallAsync();
         }
 
         var r = await server.WaitForRequestAsync(x => x.Path == "/big", TimeSpan.FromSeconds(10));
@@ -53,7 +53,7 @@ public sealed class AbortTests
         using (var socket = await RawHttp.ConnectAsync(server))
         {
             await RawHttp.SendAsync(socket, "POST /gone HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\nabc");
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await StallingClient.StallAsync();
         }
 
         var r = await completed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -76,7 +76,7 @@ public sealed class AbortTests
         var upload = client.PutAsync("upload", content, giveUp.Token);
         await content.Stalled.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         // The client stalls before it resets the stream, so that even a loaded server has read what was sent.
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await StallingClient.StallAsync(TestContext.Current.CancellationToken);
         await giveUp.CancelAsync();
         await Should.ThrowAsync<TaskCanceledException>(() => upload);
 

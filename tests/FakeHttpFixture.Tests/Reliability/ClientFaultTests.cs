@@ -28,7 +28,7 @@ public sealed class ClientFaultTests
             await RawHttp.SendAsync(socket, head);
 
             // Stall before vanishing, as a crashing uploader does: Kestrel drops bytes that arrive in the same read as the FIN.
-            await Task.Delay(300);
+            await StallingClient.StallAsync();
             if (reset)
             {
                 socket.LingerState = new LingerOption(true, 0);

@@ -39,7 +39,7 @@ public sealed class DisposeRaceTests
             }
 
             // Uploads join the journal when their body ends, which is dispose's abort: give the bodies time to arrive first.
-            await Task.Delay(300);
+            await StallingClient.StallAsync();
             var clock = Stopwatch.StartNew();
             await server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
             clock.Elapsed.ShouldBeLessThan(Bound);
