@@ -14,7 +14,8 @@ public sealed class HttpStub
     private readonly Lock _gate = new();
     private readonly string? _method;
     private readonly StubPath _path;
-    private Func<RecordedRequest, bool>[] _conditions = [];
+    // Replaced as a whole under _gate and read without it on the request path, hence volatile.
+    private volatile Func<RecordedRequest, bool>[] _conditions = [];
     // Each response with the number of the last call it answers, replaced as a whole so readers need no lock:
     // Respond(503, times: 1_000_000) costs one entry, not a million.
     private volatile (StubResponse Response, long LastCall)[] _sequence = [];

@@ -114,7 +114,8 @@ internal static class StubResponseWriter
             length ??= 0;
         }
 
-        await using (stream)
+        // try/finally rather than "await using (stream)", which would resume on the caller's context: the stream may be null.
+        try
         {
             if (contentType is not null)
             {
@@ -122,6 +123,13 @@ internal static class StubResponseWriter
             }
 
             await WriteBodyAsync(context, response, response.Content, stream, length, token).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         if (response.Fault != StubFault.None && !HttpMethods.IsHead(context.Request.Method))
