@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -12,6 +13,7 @@ internal sealed class RequestRecorder : IDisposable
     public const string IndexFileName = "index.jsonl";
 
     private readonly FileStream _index;
+    private readonly ArrayBufferWriter<byte> _line = new(1024);
     private readonly Utf8JsonWriter _json;
 
     private readonly bool _createdDirectory;
@@ -21,7 +23,7 @@ internal sealed class RequestRecorder : IDisposable
         Directory = directory;
         _createdDirectory = createdDirectory;
         _index = index;
-        _json = new Utf8JsonWriter(index);
+        _json = new Utf8JsonWriter(_line);
     }
 
     public string Directory { get; }
@@ -59,10 +61,16 @@ internal sealed class RequestRecorder : IDisposable
         if (request.BodyLength > 0)
         {
             bodyFile = request.Sequence.ToString("D6", CultureInfo.InvariantCulture) + ".body";
-            File.WriteAllBytes(Path.Combine(Directory, bodyFile), request.Body);
+            // Streamed, so a body spilled to disk is copied from its temp file rather than loaded into memory whole.
+            using var body = request.OpenBody();
+            using var file = new FileStream(Path.Combine(Directory, bodyFile), FileMode.Create, FileAccess.Write, FileShare.Read);
+            body.CopyTo(file);
         }
 
-        _json.Reset(_index);
+        // The line is built in memory and written in one go with its newline, so a failed write (a full disk) never leaves
+        // half a line that the next request's line would be glued to.
+        _line.ResetWrittenCount();
+        _json.Reset(_line);
         _json.WriteStartObject();
         _json.WriteNumber("sequence", request.Sequence);
         _json.WriteString("timestamp", request.Timestamp);
@@ -107,7 +115,9 @@ internal sealed class RequestRecorder : IDisposable
 
         _json.WriteEndObject();
         _json.Flush();
-        _index.WriteByte((byte)'\n');
+        _line.GetSpan(1)[0] = (byte)'\n';
+        _line.Advance(1);
+        _index.Write(_line.WrittenSpan);
     }
 
     public void Flush() => _index.Flush();
@@ -133,6 +143,20 @@ internal sealed class RequestRecorder : IDisposable
     public void Dispose()
     {
         _json.Dispose();
+        try
+        {
+            // To the disk, not only to the OS cache: the record is what a killed CI job or a crashed machine leaves to look at.
+            _index.Flush(flushToDisk: true);
+        }
+        catch (IOException ex)
+        {
+            Failure.Warn($"the record index could not be written: {ex.Message}");
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already disposed by Discard.
+        }
+
         _index.Dispose();
     }
 }

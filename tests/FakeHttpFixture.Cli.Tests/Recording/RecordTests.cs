@@ -62,6 +62,31 @@ public sealed class RecordTests
         File.ReadAllText(dir["rec/index.jsonl"]).ShouldBe("""{"sequence":1}""" + "\n");
     }
 
+    [Fact]
+    public async Task A_body_spilled_to_disk_is_recorded_byte_for_byte()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir["site"]);
+        await using var fakehttp = await FakehttpProcess.ServeAsync(dir.Path, "site", "--port", "0", "--record", "rec");
+
+        // 3 MiB is well over the memory threshold, so the server keeps the body in a temp file and the recorder copies it from there.
+        const string SendLargePut = """
+            import http.client, sys
+            c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=60)
+            c.request("PUT", "/big.bin", body=bytes(range(251)) * 12533, headers={"Content-Type": "application/octet-stream"})
+            print(c.getresponse().status); c.close()
+            """;
+        var (exit, output, error) = await ExternalProcess.PythonAsync(SendLargePut, Port(fakehttp));
+        exit.ShouldBe(0, error);
+        output.ShouldBe("200\n");
+        await fakehttp.WaitForLineAsync("/big.bin");
+
+        var put = ReadIndex(dir["rec"]).ShouldHaveSingleItem();
+        put.GetProperty("bodyLength").GetInt64().ShouldBe(251 * 12533);
+        var expected = Enumerable.Repeat(Enumerable.Range(0, 251).Select(i => (byte)i), 12533).SelectMany(b => b).ToArray();
+        File.ReadAllBytes(Path.Combine(dir["rec"], put.GetProperty("bodyFile").GetString()!)).AsSpan().SequenceEqual(expected).ShouldBeTrue("the body file holds exactly the bytes sent");
+    }
+
     internal static string Port(FakehttpProcess fakehttp) => fakehttp.BaseAddress!.Port.ToString(CultureInfo.InvariantCulture);
 
     private static JsonElement[] ReadIndex(string recordDirectory)
