@@ -43,15 +43,7 @@ public abstract class HttpFixtureTest
     {
         var shared = SharedServer;
         _owned = shared is null;
-        if (shared is null)
-        {
-            _server = await AdapterServer.StartAsync(ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
-        }
-        else
-        {
-            shared.Reset();
-            _server = shared;
-        }
+        _server = await AdapterServer.StartOrResetAsync(shared, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
     }
 
     /// <summary>Verifies the server, reports the journal of a failed test and stops the server if the test owns it; MSTest calls it after each test.</summary>
@@ -67,33 +59,21 @@ public abstract class HttpFixtureTest
         }
 
         _server = null;
-        try
-        {
-            var failure = AdapterServer.Verify(server);
-            if (failure is not null || TestContext.CurrentTestOutcome is UnitTestOutcome.Failed or UnitTestOutcome.Error or UnitTestOutcome.Timeout or UnitTestOutcome.Aborted)
-            {
-                TestContext.WriteLine(AdapterServer.Journal(server));
-                var directory = TestContext.TestResultsDirectory ?? Path.Combine(Path.GetTempPath(), "FakeHttpFixture");
-                TestContext.AddResultFile(AdapterServer.SaveHar(server, directory, TestContext.FullyQualifiedTestClassName + "." + TestContext.TestName));
-            }
-
-            if (failure is not null)
-            {
-                throw failure;
-            }
-        }
-        finally
-        {
-            if (_owned)
-            {
-                await server.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        var failed = TestContext.CurrentTestOutcome is UnitTestOutcome.Failed or UnitTestOutcome.Error or UnitTestOutcome.Timeout or UnitTestOutcome.Aborted;
+        await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync).ConfigureAwait(false);
     }
 
     /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>
     /// <param name="options">The options to change.</param>
     protected virtual void Configure(HttpFixtureOptions options)
     {
+    }
+
+    private Task ReportAsync(HttpFixtureServer server)
+    {
+        TestContext.WriteLine(AdapterServer.Journal(server));
+        var directory = TestContext.TestResultsDirectory ?? Path.Combine(Path.GetTempPath(), "FakeHttpFixture");
+        TestContext.AddResultFile(AdapterServer.SaveHar(server, directory, TestContext.FullyQualifiedTestClassName + "." + TestContext.TestName));
+        return Task.CompletedTask;
     }
 }

@@ -45,15 +45,7 @@ public abstract class HttpFixtureTest
     {
         var shared = SharedServer;
         _owned = shared is null;
-        if (shared is null)
-        {
-            _server = await AdapterServer.StartAsync(ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
-        }
-        else
-        {
-            shared.Reset();
-            _server = shared;
-        }
+        _server = await AdapterServer.StartOrResetAsync(shared, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
     }
 
     /// <summary>Verifies the server, reports the journal of a failed test and stops the server if the test owns it; NUnit calls it after each test.</summary>
@@ -69,34 +61,21 @@ public abstract class HttpFixtureTest
         }
 
         _server = null;
-        try
-        {
-            var failure = AdapterServer.Verify(server);
-            var context = TestContext.CurrentContext;
-            if (failure is not null || context.Result.Outcome.Status == TestStatus.Failed)
-            {
-                await TestContext.Out.WriteLineAsync(AdapterServer.Journal(server)).ConfigureAwait(false);
-                var directory = Path.Combine(context.WorkDirectory, "FakeHttpFixture");
-                TestContext.AddTestAttachment(AdapterServer.SaveHar(server, directory, context.Test.FullName), "The requests the fixture server received, as HAR.");
-            }
-
-            if (failure is not null)
-            {
-                throw failure;
-            }
-        }
-        finally
-        {
-            if (_owned)
-            {
-                await server.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        var failed = TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed;
+        await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync).ConfigureAwait(false);
     }
 
     /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>
     /// <param name="options">The options to change.</param>
     protected virtual void Configure(HttpFixtureOptions options)
     {
+    }
+
+    private static async Task ReportAsync(HttpFixtureServer server)
+    {
+        var context = TestContext.CurrentContext;
+        await TestContext.Out.WriteLineAsync(AdapterServer.Journal(server)).ConfigureAwait(false);
+        var directory = Path.Combine(context.WorkDirectory, "FakeHttpFixture");
+        TestContext.AddTestAttachment(AdapterServer.SaveHar(server, directory, context.Test.FullName), "The requests the fixture server received, as HAR.");
     }
 }

@@ -53,15 +53,7 @@ public abstract class HttpFixtureTest : IAsyncLifetime
     /// <returns>A task that completes when the server is ready.</returns>
     public virtual async Task InitializeAsync()
     {
-        if (_shared is null)
-        {
-            _server = await AdapterServer.StartAsync(ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
-        }
-        else
-        {
-            _server = _shared.Server;
-            _server.Reset();
-        }
+        _server = await AdapterServer.StartOrResetAsync(_shared?.Server, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
     }
 
     /// <summary>Writes the journal to the output, verifies the server and stops it if the test owns it; xunit calls it after each test.</summary>
@@ -69,28 +61,27 @@ public abstract class HttpFixtureTest : IAsyncLifetime
     /// <exception cref="HttpFixtureVerificationException">The server found a problem; xunit fails the test with it.</exception>
     public virtual async Task DisposeAsync()
     {
-        if (_server is null)
+        var server = _server;
+        if (server is null)
         {
             return;
         }
 
-        try
-        {
-            Output.WriteLine(AdapterServer.Journal(_server));
-            _server.Verify();
-        }
-        finally
-        {
-            if (_shared is null)
-            {
-                await _server.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        _server = null;
+
+        // xunit v2 cannot say whether the test failed, so every test counts as one that might have.
+        await AdapterServer.FinishAsync(server, owned: _shared is null, testFailed: true, ReportAsync).ConfigureAwait(false);
     }
 
     /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>
     /// <param name="options">The options to change.</param>
     protected virtual void Configure(HttpFixtureOptions options)
     {
+    }
+
+    private Task ReportAsync(HttpFixtureServer server)
+    {
+        Output.WriteLine(AdapterServer.Journal(server));
+        return Task.CompletedTask;
     }
 }

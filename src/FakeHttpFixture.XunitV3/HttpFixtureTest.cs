@@ -42,15 +42,7 @@ public abstract class HttpFixtureTest : IAsyncLifetime
     /// <returns>A task that completes when the server is ready.</returns>
     public virtual async ValueTask InitializeAsync()
     {
-        if (_shared is null)
-        {
-            _server = await AdapterServer.StartAsync(ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
-        }
-        else
-        {
-            _server = _shared.Server;
-            _server.Reset();
-        }
+        _server = await AdapterServer.StartOrResetAsync(_shared?.Server, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
     }
 
     /// <summary>Verifies the server, reports the journal of a failed test and stops the server if the test owns it; xunit calls it after each test.</summary>
@@ -59,46 +51,35 @@ public abstract class HttpFixtureTest : IAsyncLifetime
     public virtual async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
-        if (_server is null)
+        var server = _server;
+        if (server is null)
         {
             return;
         }
 
-        try
-        {
-            var failure = AdapterServer.Verify(_server);
-            var context = TestContext.Current;
-            if (failure is not null || context.TestState?.Result == TestResult.Failed)
-            {
-                context.TestOutputHelper?.WriteLine(AdapterServer.Journal(_server));
-                var har = AdapterServer.SaveHar(_server, Path.GetTempPath(), "FakeHttpFixture-journal");
-                try
-                {
-                    context.AddAttachment("FakeHttpFixture-journal.har", await File.ReadAllBytesAsync(har).ConfigureAwait(false), "application/json");
-                }
-                finally
-                {
-                    File.Delete(har);
-                }
-            }
-
-            if (failure is not null)
-            {
-                throw failure;
-            }
-        }
-        finally
-        {
-            if (_shared is null)
-            {
-                await _server.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        _server = null;
+        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        await AdapterServer.FinishAsync(server, owned: _shared is null, failed, ReportAsync).ConfigureAwait(false);
     }
 
     /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>
     /// <param name="options">The options to change.</param>
     protected virtual void Configure(HttpFixtureOptions options)
     {
+    }
+
+    private static async Task ReportAsync(HttpFixtureServer server)
+    {
+        var context = TestContext.Current;
+        context.TestOutputHelper?.WriteLine(AdapterServer.Journal(server));
+        var har = AdapterServer.SaveHar(server, Path.GetTempPath(), "FakeHttpFixture-journal");
+        try
+        {
+            context.AddAttachment("FakeHttpFixture-journal.har", await File.ReadAllBytesAsync(har).ConfigureAwait(false), "application/json");
+        }
+        finally
+        {
+            File.Delete(har);
+        }
     }
 }

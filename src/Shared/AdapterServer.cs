@@ -17,6 +17,46 @@ internal static class AdapterServer
         return directory is not null ? HttpFixtureServer.StartAsync(directory, configure) : HttpFixtureServer.StartAsync(configure);
     }
 
+    /// <summary>Gives a test its server: the shared one reset, or a new one started for what the test class declares.</summary>
+    public static async Task<HttpFixtureServer> StartOrResetAsync(HttpFixtureServer? shared, string? directory, FileTree? files, Action<HttpFixtureOptions> configure)
+    {
+        if (shared is null)
+        {
+            return await StartAsync(directory, files, configure).ConfigureAwait(false);
+        }
+
+        shared.Reset();
+        return shared;
+    }
+
+    /// <summary>
+    /// Ends a test: verifies the server, lets <paramref name="report"/> write the journal when the test failed or verification did,
+    /// stops the server if the test owns it, and then throws the verification failure so the framework fails the test with it.
+    /// </summary>
+    public static async Task FinishAsync(HttpFixtureServer server, bool owned, bool testFailed, Func<HttpFixtureServer, Task> report)
+    {
+        try
+        {
+            var failure = Verify(server);
+            if (failure is not null || testFailed)
+            {
+                await report(server).ConfigureAwait(false);
+            }
+
+            if (failure is not null)
+            {
+                throw failure;
+            }
+        }
+        finally
+        {
+            if (owned)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Verifies the server and returns the failure instead of throwing it, so the adapter can log the journal first.</summary>
     public static HttpFixtureVerificationException? Verify(HttpFixtureServer server)
     {
