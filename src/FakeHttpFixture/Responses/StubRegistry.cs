@@ -18,10 +18,15 @@ internal sealed class StubRegistry(HttpFixtureOptions options, IFileProvider fil
     private readonly CancellationTokenSource _stopping = new();
     private volatile HttpStub[] _stubs = [];
     private volatile int _queued;
+    private ContentTypeMap? _contentTypes;
 
     public HttpFixtureOptions Options { get; } = options;
 
     public IFileProvider Files { get; } = files;
+
+    /// <summary>Gets the server's extension table (<see cref="HttpFixtureOptions.ContentTypes"/>), so a stubbed file is typed as the files stage types it.</summary>
+    /// <remarks>Built on first use, since most servers never stub a file; two requests racing to build it build equal tables.</remarks>
+    public ContentTypeMap ContentTypes => _contentTypes ??= new ContentTypeMap(Options.ContentTypes);
 
     /// <summary>Gets a token cancelled when the server starts to stop, which ends hanging and delayed responses at once.</summary>
     public CancellationToken Stopping => _stopping.Token;

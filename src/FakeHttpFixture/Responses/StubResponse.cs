@@ -79,7 +79,8 @@ public sealed class StubResponse
         new() { Content = JsonSerializer.SerializeToUtf8Bytes(value, options ?? WebJson), ContentType = "application/json; charset=utf-8" };
 
     /// <summary>
-    /// File answers 200 with a file of the served tree, read when the request comes, its type taken from its extension.
+    /// File answers 200 with a file of the served tree, read when the request comes, its type taken from its extension through
+    /// <see cref="HttpFixtureOptions.ContentTypes"/>, as the files stage types it.
     /// A missing file is a mistake in the test: the client gets 500 and <see cref="HttpFixtureServer.Verify"/> reports it.
     /// </summary>
     /// <param name="path">The file's path in the served tree, such as "fixtures/order.json".</param>

@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
 
 namespace FakeHttpFixture;
 
 /// <summary>Plays a <see cref="StubResponse"/> on a request: waits, faults, status, headers and body.</summary>
 internal static class StubResponseWriter
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public static async Task WriteAsync(HttpContext context, RecordedRequest request, StubResponse response, StubRegistry registry)
     {
         // Waits end when the client gives up or the server stops, so a hanging response never holds up dispose;
@@ -102,7 +99,7 @@ internal static class StubResponseWriter
 
             stream = file.CreateReadStream();
             length = file.Length;
-            contentType ??= ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
+            contentType ??= registry.ContentTypes.For(path);
         }
         else if (response.OpenStream is { } open)
         {

@@ -150,6 +150,23 @@ public sealed class StubTests
     }
 
     [Fact]
+    public async Task A_stubbed_file_gets_the_content_type_the_files_stage_would_give_it()
+    {
+        await using var server = HttpFixtureServer.Start(
+            new FileTree { ["data/order.order"] = "{}", ["data/note.txt"] = "hi" },
+            o => o.ContentTypes[".order"] = "application/vnd.shop.order+json");
+        server.Stub(HttpMethod.Get, "/custom").Respond(StubResponse.File("data/order.order"));
+        server.Stub(HttpMethod.Get, "/text").Respond(StubResponse.File("data/note.txt"));
+        using var client = server.CreateClient();
+
+        using var custom = await client.GetAsync("custom", TestContext.Current.CancellationToken);
+        custom.Content.Headers.ContentType!.ToString().ShouldBe("application/vnd.shop.order+json");
+        using var stubbed = await client.GetAsync("text", TestContext.Current.CancellationToken);
+        using var served = await client.GetAsync("data/note.txt", TestContext.Current.CancellationToken);
+        stubbed.Content.Headers.ContentType!.ToString().ShouldBe(served.Content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
     public async Task Bytes_and_stream_bodies_arrive_byte_for_byte()
     {
         var bytes = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7)).ToArray();
