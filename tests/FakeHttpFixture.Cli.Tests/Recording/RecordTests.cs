@@ -87,6 +87,36 @@ public sealed class RecordTests
         File.ReadAllBytes(Path.Combine(dir["rec"], put.GetProperty("bodyFile").GetString()!)).AsSpan().SequenceEqual(expected).ShouldBeTrue("the body file holds exactly the bytes sent");
     }
 
+    [Fact]
+    public async Task Requests_are_still_recorded_after_standard_output_is_closed()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir["site"]);
+
+        // As with `fakehttp --port 0 --record rec | head -n 1`: the reader of stdout takes the first line and goes away.
+        const string Script = """
+            import http.client, re, signal, subprocess, sys
+            p = subprocess.Popen([sys.argv[1], sys.argv[2], "site", "--port", "0", "--record", "rec"], cwd=sys.argv[3],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            port = int(re.search(r"127\.0\.0\.1:(\d+)/", p.stdout.readline().decode()).group(1))
+            p.stdout.close()
+            for i in range(3):
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                c.request("POST", "/up/%d" % i, body=b"body %d" % i)
+                print(c.getresponse().status); c.close()
+            p.send_signal(signal.SIGTERM)
+            err = p.stderr.read().decode()
+            print(p.wait())
+            sys.stderr.write(err)
+            """;
+        var (exit, output, error) = await ExternalProcess.PythonAsync(Script, FakehttpProcess.DotnetHost(), FakehttpProcess.ToolPath, dir.Path);
+
+        exit.ShouldBe(0, error);
+        output.ShouldBe("200\n200\n200\n0\n", error);
+        ReadIndex(dir["rec"]).Select(e => e.GetProperty("path").GetString()).ShouldBe(["/up/0", "/up/1", "/up/2"]);
+        File.ReadAllText(Path.Combine(dir["rec"], "000003.body")).ShouldBe("body 2");
+    }
+
     internal static string Port(FakehttpProcess fakehttp) => fakehttp.BaseAddress!.Port.ToString(CultureInfo.InvariantCulture);
 
     private static JsonElement[] ReadIndex(string recordDirectory)
