@@ -23,7 +23,7 @@ internal sealed class FallbackResponder(StubRegistry registry) : IResponder
             {
                 try
                 {
-                    await context.Response.WriteAsync($"FakeHttpFixture (strict): no stub or file matches {request.Method} {request.Path}{request.QueryString}.\n", context.RequestAborted).ConfigureAwait(false);
+                    await context.Response.WriteAsync($"FakeHttpFixture (strict): no stub or file matches {request.Method} {request.Path}{request.QueryString}. Stub it with server.Stub(...), add the file, or leave Strict off.\n", context.RequestAborted).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

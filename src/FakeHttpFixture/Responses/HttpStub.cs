@@ -95,7 +95,7 @@ public sealed class HttpStub
     /// sequence in order and, once it is used up, repeats its last response; a stub without any answers 200 with an empty body.
     /// </summary>
     /// <param name="response">The response.</param>
-    /// <param name="times">How many requests get it before the next one in the sequence.</param>
+    /// <param name="times">How many requests get it before the next one in the sequence; 1 by default, at least 1.</param>
     /// <returns>This stub, for chaining: <c>.Respond(503, times: 2).Respond(StubResponse.Json(order))</c>.</returns>
     public HttpStub Respond(StubResponse response, int times = 1)
     {
@@ -113,7 +113,7 @@ public sealed class HttpStub
 
     /// <summary>Respond appends an empty response with <paramref name="statusCode"/> to the stub's sequence, <paramref name="times"/> times.</summary>
     /// <param name="statusCode">The HTTP status code.</param>
-    /// <param name="times">How many requests get it before the next one in the sequence.</param>
+    /// <param name="times">How many requests get it before the next one in the sequence; 1 by default, at least 1.</param>
     /// <returns>This stub, for chaining.</returns>
     public HttpStub Respond(int statusCode, int times = 1) => Respond(StubResponse.Status(statusCode), times);
 
