@@ -11,7 +11,8 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
 {
     private const int FileChunk = 256 * 1024;
 
-    private byte[]? _exact = contentLength is > 0 && contentLength <= threshold && contentLength <= Array.MaxLength ? GC.AllocateUninitializedArray<byte>((int)contentLength.Value) : null;
+    private ArraySegment<byte> _slab = contentLength is > 0 and <= BodySlab.MaxBody && contentLength <= threshold ? BodySlab.Reserve((int)contentLength.Value) : default;
+    private byte[]? _exact = contentLength is > BodySlab.MaxBody && contentLength <= threshold && contentLength <= Array.MaxLength ? GC.AllocateUninitializedArray<byte>((int)contentLength.Value) : null;
     private ArrayBufferWriter<byte>? _growing;
     private FileStream? _file;
     private string? _path;
@@ -31,6 +32,10 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
             if (_file is not null)
             {
                 await WriteToFileAsync(segment, cancellationToken).ConfigureAwait(false);
+            }
+            else if (_slab.Array is not null && _length + segment.Length <= _slab.Count)
+            {
+                segment.Span.CopyTo(_slab.AsSpan((int)_length));
             }
             else if (_exact is not null && _length + segment.Length <= _exact.Length)
             {
@@ -70,6 +75,11 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
             return new RecordedBody(_growing.WrittenSpan.ToArray());
         }
 
+        if (_slab.Array is not null)
+        {
+            return new RecordedBody(_slab[..(int)_length]);
+        }
+
         // A client that stops short of its Content-Length leaves the exact array partly filled.
         return new RecordedBody(_length == _exact!.Length ? _exact : _exact.AsSpan(0, (int)_length).ToArray());
     }
@@ -93,7 +103,12 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
         if (_growing is null)
         {
             _growing = new ArrayBufferWriter<byte>(4096);
-            if (_exact is not null)
+            if (_slab.Array is not null)
+            {
+                _growing.Write(_slab.AsSpan(0, (int)_length));
+                _slab = default;
+            }
+            else if (_exact is not null)
             {
                 _growing.Write(_exact.AsSpan(0, (int)_length));
                 _exact = null;
@@ -109,11 +124,12 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
         _chunk = ArrayPool<byte>.Shared.Rent(FileChunk);
         if (_length != 0)
         {
-            ReadOnlyMemory<byte> held = _growing is not null ? _growing.WrittenMemory : _exact.AsMemory(0, (int)_length);
+            ReadOnlyMemory<byte> held = _growing is not null ? _growing.WrittenMemory : _slab.Array is not null ? _slab.AsMemory(0, (int)_length) : _exact.AsMemory(0, (int)_length);
             await _file.WriteAsync(held, cancellationToken).ConfigureAwait(false);
         }
 
         _growing = null;
+        _slab = default;
         _exact = null;
     }
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace FakeHttpFixture;
 
@@ -13,6 +14,10 @@ namespace FakeHttpFixture;
 internal sealed class HeaderSnapshot : IReadOnlyDictionary<string, string[]>
 {
     public static readonly HeaderSnapshot Empty = new([]);
+
+    // Kestrel formats Content-Length into a new string each time the headers are enumerated; the journal keeps every one,
+    // so runs of equal lengths share the last string instead (each object kept is work for the GC under load).
+    private static string? s_lastContentLength;
 
     private readonly KeyValuePair<string, StringValues>[] _entries;
     private string[]?[]? _arrays;
@@ -41,10 +46,24 @@ internal sealed class HeaderSnapshot : IReadOnlyDictionary<string, string[]>
         var i = 0;
         foreach (var header in headers)
         {
-            entries[i++] = header;
+            entries[i++] = header.Value.Count == 1 && string.Equals(header.Key, HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)
+                ? new KeyValuePair<string, StringValues>(header.Key, SharedContentLength(header.Value[0]!))
+                : header;
         }
 
         return entries;
+    }
+
+    private static string SharedContentLength(string text)
+    {
+        var last = s_lastContentLength;
+        if (string.Equals(last, text, StringComparison.Ordinal))
+        {
+            return last!;
+        }
+
+        s_lastContentLength = text;
+        return text;
     }
 
     public static HeaderSnapshot Wrap(KeyValuePair<string, StringValues>[] entries) => entries.Length == 0 ? Empty : new HeaderSnapshot(entries);

@@ -11,11 +11,20 @@ internal readonly struct RecordedBody
 
     private readonly byte[]? _memory;
     private readonly string? _file;
+    private readonly int _offset;
 
     public RecordedBody(byte[] memory)
     {
         _memory = memory;
         Length = memory.LongLength;
+    }
+
+    /// <summary>A body held in part of a shared <see cref="BodySlab"/>; <see cref="Load"/> copies it out.</summary>
+    public RecordedBody(ArraySegment<byte> slab)
+    {
+        _memory = slab.Array;
+        _offset = slab.Offset;
+        Length = slab.Count;
     }
 
     public RecordedBody(string file, long length)
@@ -32,7 +41,7 @@ internal readonly struct RecordedBody
     {
         if (_memory is not null)
         {
-            return _memory;
+            return _offset == 0 && Length == _memory.Length ? _memory : _memory.AsSpan(_offset, (int)Length).ToArray();
         }
 
         if (Length > Array.MaxLength)
@@ -50,7 +59,7 @@ internal readonly struct RecordedBody
     {
         if (_memory is not null)
         {
-            return new MemoryStream(_memory, writable: false);
+            return new MemoryStream(_memory, _offset, (int)Length, writable: false);
         }
 
         try

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Primitives;
 
 namespace FakeHttpFixture;
 
@@ -6,7 +7,8 @@ namespace FakeHttpFixture;
 public sealed partial class RecordedRequest
 {
     private volatile int _statusCode;
-    private volatile IReadOnlyDictionary<string, string[]>? _responseHeaders;
+    private volatile KeyValuePair<string, StringValues>[]? _responseHeaderEntries;
+    private HeaderSnapshot? _responseHeaders;
     private long _responseBodyLength;
     private long _durationTicks;
     private volatile bool _responseAborted;
@@ -42,10 +44,14 @@ public sealed partial class RecordedRequest
     }
 
     /// <summary>Gets the response headers as they were when the response started; empty until then.</summary>
-    public IReadOnlyDictionary<string, string[]> ResponseHeaders
+    public IReadOnlyDictionary<string, string[]> ResponseHeaders =>
+        _responseHeaderEntries is not { } entries ? HeaderSnapshot.Empty
+        : _responseHeaders ?? Interlocked.CompareExchange(ref _responseHeaders, HeaderSnapshot.Wrap(entries), null) ?? _responseHeaders;
+
+    /// <summary>Sets the response headers as copied from Kestrel when the response started; <see cref="ResponseHeaders"/> wraps them on first read, so a journal entry holds one object less.</summary>
+    internal KeyValuePair<string, StringValues>[] ResponseHeaderEntries
     {
-        get => _responseHeaders ?? HeaderSnapshot.Empty;
-        internal set => _responseHeaders = value;
+        set => _responseHeaderEntries = value;
     }
 
     /// <summary>Gets the number of response body bytes the server has written so far; final once the exchange completes.</summary>

@@ -49,7 +49,8 @@ public sealed partial class RecordedRequest
     /// A body over <see cref="HttpFixtureOptions.BodyMemoryThreshold"/> is read from its temp file on first use; <see cref="OpenBody"/> streams it instead.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The body was kept in a temp file and the server has been disposed since.</exception>
-    public byte[] Body => _bodyBytes ??= _body.Load();
+    // Exchanged once, so readers racing on first use get the same array (a small body's is a copy out of its slab).
+    public byte[] Body => _bodyBytes ?? Interlocked.CompareExchange(ref _bodyBytes, _body.Load(), null) ?? _bodyBytes;
 
     /// <summary>Gets the number of body bytes received, without reading a body that was kept in a temp file.</summary>
     public long BodyLength => _body.Length;

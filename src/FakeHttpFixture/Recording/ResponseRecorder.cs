@@ -42,7 +42,7 @@ internal sealed class ResponseRecorder(IHttpResponseBodyFeature inner, IHttpRequ
             return Task.CompletedTask;
         }
 
-        request.ResponseHeaders = HeaderSnapshot.Copy(response.Headers);
+        request.ResponseHeaderEntries = HeaderSnapshot.CopyEntries(response.Headers);
         request.StatusCode = response.StatusCode;
         return Task.CompletedTask;
     }

@@ -107,6 +107,39 @@ public sealed class PathSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Directory_replaced_by_a_link_out_of_the_root_after_a_first_get_is_not_followed()
+    {
+        _outer.Write("secret.txt", Secret);
+        _outer.Write("root/swap/secret.txt", "inside");
+        await using var server = HttpFixtureServer.Start(Root);
+        using var client = new HttpClient();
+        (await client.GetStringAsync(server.Url("swap/secret.txt"), TestContext.Current.CancellationToken)).ShouldBe("inside");
+
+        Directory.Delete(Path.Combine(Root, "swap"), recursive: true);
+        Directory.CreateSymbolicLink(Path.Combine(Root, "swap"), _outer.Path);
+
+        using var response = await client.GetAsync(server.Url("swap/secret.txt"), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain(Secret);
+    }
+
+    [Fact]
+    public async Task File_replaced_by_a_link_out_of_the_root_after_a_first_get_is_not_followed()
+    {
+        _outer.Write("root/swapped.txt", "inside");
+        await using var server = HttpFixtureServer.Start(Root);
+        using var client = new HttpClient();
+        (await client.GetStringAsync(server.Url("swapped.txt"), TestContext.Current.CancellationToken)).ShouldBe("inside");
+
+        File.Delete(Path.Combine(Root, "swapped.txt"));
+        File.CreateSymbolicLink(Path.Combine(Root, "swapped.txt"), Path.Combine(_outer.Path, "secret.txt"));
+
+        using var response = await client.GetAsync(server.Url("swapped.txt"), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain(Secret);
+    }
+
+    [Fact]
     public async Task Links_out_of_the_root_are_hidden_from_listings_and_served_only_with_follow_symlinks()
     {
         await using var strict = HttpFixtureServer.Start(Root);
