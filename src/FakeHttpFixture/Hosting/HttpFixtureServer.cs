@@ -147,6 +147,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     private static async Task<HttpFixtureServer> StartCoreAsync(IFileProvider files, string? root, string? temporaryDirectory, Action<HttpFixtureOptions>? configure, CancellationToken cancellationToken)
     {
         var options = new HttpFixtureOptions();
+        KestrelServer? server = null;
         try
         {
             configure?.Invoke(options);
@@ -163,7 +164,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             kestrelOptions.Listen(options.BindAddress, options.Port, listen => TlsListener.Configure(listen, options, certificate));
 
             var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
-            var server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));
+            server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));
             var journal = new RequestJournal(options.BodyMemoryThreshold, options.MaxRecordedRequests);
             var stubs = new StubRegistry(options, files);
             var responders = ResponderChain.Create(options, files, stubs);
@@ -178,6 +179,13 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         }
         catch
         {
+            // A start that failed (a port in use, a cancelled start) leaves nothing behind: no listener, no meter, no temp directory.
+            if (server is not null)
+            {
+                server.Dispose();
+                KestrelMeter.Release(server);
+            }
+
             (files as IDisposable)?.Dispose();
             DeleteDirectory(temporaryDirectory);
             throw;

@@ -67,6 +67,24 @@ public sealed class ServerStartTests
     }
 
     [Fact]
+    public async Task A_start_on_a_port_in_use_fails_and_leaves_nothing_behind()
+    {
+        var occupied = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((IPEndPoint)occupied.LocalEndpoint).Port;
+
+        var error = await Should.ThrowAsync<IOException>(() => HttpFixtureServer.StartAsync(new FileTree(), o => o.Port = port));
+        error.Message.ShouldContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        error.Message.ShouldContain("address already in use");
+        occupied.Stop();
+
+        // Nothing of the failed start still holds the port: a server can take it at once.
+        await using var server = await HttpFixtureServer.StartAsync(new FileTree { ["a.txt"] = "a" }, o => o.Port = port);
+        using var client = server.CreateClient();
+        (await client.GetStringAsync("a.txt")).ShouldBe("a");
+    }
+
+    [Fact]
     public async Task Start_without_a_directory_serves_a_fresh_temp_directory_and_deletes_it_on_dispose()
     {
         var server = HttpFixtureServer.Start();
