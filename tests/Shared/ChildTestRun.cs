@@ -28,7 +28,7 @@ public sealed class ChildTestRun
 
     public static async Task<ChildTestRun> RunAsync(string project)
     {
-        var root = RepositoryRoot();
+        var root = FakeHttpFixture.Tests.Support.RepositoryRoot.Path;
         var results = Directory.CreateTempSubdirectory("fakehttp-child-");
         try
         {
@@ -112,18 +112,6 @@ public sealed class ChildTestRun
         }).ToList();
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FakeHttpFixture.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No FakeHttpFixture.sln above {AppContext.BaseDirectory}.");
-    }
 }
 
 public sealed record ChildTestResult(string TestName, string Outcome, string Message, string StdOut, IReadOnlyList<ChildAttachment> Attachments);
