@@ -158,12 +158,12 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var kestrelOptions = new KestrelServerOptions
             {
                 AddServerHeader = false,
-                ApplicationServices = certificate is null ? LoggingOnlyServices.Instance : KestrelHttpsServices.Instance,
+                ApplicationServices = certificate is null ? LoggingOnlyServices.Instance : KestrelServices.Instance,
             };
             kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
             kestrelOptions.Listen(options.BindAddress, options.Port, listen => TlsListener.Configure(listen, options, certificate));
 
-            var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+            var transport = new SocketTransportFactory(KestrelServices.TransportOptions, NullLoggerFactory.Instance);
             server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));
             var journal = new RequestJournal(options.BodyMemoryThreshold, options.MaxRecordedRequests);
             var stubs = new StubRegistry(options, files);

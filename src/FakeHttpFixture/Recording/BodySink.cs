@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace FakeHttpFixture;
 
@@ -20,9 +21,12 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
     private int _chunkUsed;
     private long _length;
 
+    // Pooled builders: a large upload awaits the file for every chunk, and each await would otherwise box a new state machine.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask WriteAsync(ReadOnlySequence<byte> data, CancellationToken cancellationToken)
     {
-        if (_file is null && _length + data.Length > threshold)
+        // A body announced larger than the threshold goes to disk from its first byte, without passing through memory first.
+        if (_file is null && !data.IsEmpty && (_length + data.Length > threshold || contentLength > threshold))
         {
             await SpillAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -133,6 +137,7 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
         _exact = null;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteToFileAsync(ReadOnlyMemory<byte> segment, CancellationToken cancellationToken)
     {
         while (!segment.IsEmpty)

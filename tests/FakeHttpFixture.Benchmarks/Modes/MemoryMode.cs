@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using FakeHttpFixture.Benchmarks.Peers;
 
 namespace FakeHttpFixture.Benchmarks;
 
 /// <summary>
-/// `memory upload fixture|kestrel|wiremock [--mib N]`: one streamed upload of N MiB (default 1024), reporting the process's
+/// `memory upload fixture|kestrel|wiremock [--mib N]`: one upload of N MiB (default 1024) sent by curl from another process, reporting the server process's
 /// peak resident memory above what it held before the upload, and the bytes allocated meanwhile.
 /// `memory idle fixture|kestrel|wiremock [--count N]`: N started, idle servers (default 100), reporting memory per server.
 /// Run each in a fresh process: peak memory is a property of the process.
@@ -31,31 +32,59 @@ internal static class MemoryMode
     {
         var size = mebibytes * 1024L * 1024L;
         await using var server = await PeerServer.StartAsync(peer);
-        using var client = Clients(server.BaseAddress);
 
-        // Warm up the whole path once, so JIT and first-use buffers are in the baseline, not in the peak.
-        using (var warm = await client.PutAsync("upload", new RepeatedContent(64 * 1024)))
+        // The client is curl in its own process, so the peak is the server's alone; the body comes from a sparse file.
+        var body = Path.Combine(Path.GetTempPath(), $"fakehttp-upload-{Environment.ProcessId}.bin");
+        var warmBody = body + ".warm";
+        try
         {
-            warm.EnsureSuccessStatusCode();
+            using (var file = File.Create(body))
+            {
+                file.SetLength(size);
+            }
+
+            await File.WriteAllBytesAsync(warmBody, new byte[64 * 1024]);
+
+            // Warm up the whole path once, so JIT and first-use buffers are in the baseline, not in the peak.
+            await CurlPutAsync(server.BaseAddress, warmBody);
+            server.ClearJournal();
+            Settle();
+            var before = ProcStatus.Kilobytes("VmRSS") * 1024L;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            ProcStatus.ResetPeak();
+            using var trace = Environment.GetEnvironmentVariable("ALLOC_TRACE") is "1" ? new AllocationTrace() : null;
+
+            await CurlPutAsync(server.BaseAddress, body);
+
+            var peak = ProcStatus.Kilobytes("VmHWM") * 1024L;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            trace?.Print(Console.Out);
+            var recorded = server.LastBodyLength();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"upload {peer}: extra peak RSS {(peak - before) / 1048576.0:0.0} MiB, allocated {allocated / 1048576.0:0.0} MiB ({mebibytes} MiB sent, {Describe(recorded)} in the journal)"));
+            return 0;
+        }
+        finally
+        {
+            File.Delete(body);
+            File.Delete(warmBody);
+        }
+    }
+
+    private static async Task CurlPutAsync(Uri baseAddress, string file)
+    {
+        var start = new ProcessStartInfo("curl") { RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-sS", "-f", "-o", "/dev/null", "-T", file, new Uri(baseAddress, "upload").ToString() })
+        {
+            start.ArgumentList.Add(argument);
         }
 
-        server.ClearJournal();
-        Settle();
-        var before = ProcStatus.Kilobytes("VmRSS") * 1024L;
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        ProcStatus.ResetPeak();
-
-        using (var response = await client.PutAsync("upload", new RepeatedContent(size)))
+        using var curl = Process.Start(start) ?? throw new InvalidOperationException("curl did not start.");
+        await curl.WaitForExitAsync();
+        if (curl.ExitCode != 0)
         {
-            response.EnsureSuccessStatusCode();
+            throw new InvalidOperationException($"curl -T {file} failed with exit code {curl.ExitCode}.");
         }
-
-        var peak = ProcStatus.Kilobytes("VmHWM") * 1024L;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var recorded = server.LastBodyLength();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"upload {peer}: extra peak RSS {(peak - before) / 1048576.0:0.0} MiB, allocated {allocated / 1048576.0:0.0} MiB ({mebibytes} MiB sent, {Describe(recorded)} in the journal)"));
-        return 0;
     }
 
     private static async Task<int> IdleAsync(string peer, int count)

@@ -38,7 +38,7 @@ internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposab
         var options = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NullServices.Instance };
         options.Limits.MaxRequestBodySize = null;
         options.Listen(IPAddress.Loopback, port);
-        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance);
+        var transport = new SocketTransportFactory(HostTransport.Options, NullLoggerFactory.Instance);
         var kestrel = new RawKestrel(new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance));
         await kestrel._server.StartAsync(kestrel, CancellationToken.None).ConfigureAwait(false);
         kestrel.BaseAddress = new Uri(kestrel._server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");

@@ -1,27 +1,37 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FakeHttpFixture;
 
 /// <summary>
-/// The services Kestrel's HTTPS middleware asks its options for (a logger factory and Kestrel's internal metrics).
-/// Kestrel registers them only through <see cref="WebHostBuilderKestrelExtensions.UseKestrelCore"/>, so this builder
-/// collects that registration without a host; the container is built once per process, on the first TLS server.
+/// The services a Kestrel host registers, collected once per process without a host. Two things need them:
+/// the socket transport's options, which only the host's registrations give Kestrel's pinned block memory pool
+/// (a transport built by hand gets pipes over the shared array pool, which drops and reallocates buffers under a
+/// large upload); and Kestrel's HTTPS middleware, which asks its options for a logger factory and Kestrel's metrics.
+/// <see cref="WebHostBuilderKestrelExtensions.UseKestrelCore"/> and <see cref="WebHostBuilderSocketExtensions.UseSockets(IWebHostBuilder)"/>
+/// are the only ways in to those registrations, so this builder collects them and never builds a host.
 /// </summary>
-internal sealed class KestrelHttpsServices : IWebHostBuilder
+internal sealed class KestrelServices : IWebHostBuilder
 {
     private static readonly Lazy<IServiceProvider> Provider = new(CreateProvider);
+    private static readonly Lazy<IOptions<SocketTransportOptions>> Transport = new(() => Provider.Value.GetRequiredService<IOptions<SocketTransportOptions>>());
 
     private readonly ServiceCollection _services = new();
 
-    private KestrelHttpsServices()
+    private KestrelServices()
     {
     }
 
+    /// <summary>Gets the container, for Kestrel's options when a listener uses HTTPS.</summary>
     public static IServiceProvider Instance => Provider.Value;
+
+    /// <summary>Gets the socket transport's options as a host configures them (Kestrel's pinned block memory pool).</summary>
+    public static IOptions<SocketTransportOptions> TransportOptions => Transport.Value;
 
     // IWebHost is obsolete, but IWebHostBuilder is still the only way in to UseKestrelCore's registrations; this never builds one.
 #pragma warning disable ASPDEPR008
@@ -48,8 +58,9 @@ internal sealed class KestrelHttpsServices : IWebHostBuilder
 
     private static IServiceProvider CreateProvider()
     {
-        var builder = new KestrelHttpsServices();
+        var builder = new KestrelServices();
         builder.UseKestrelCore();
+        builder.UseSockets();
         builder._services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         builder._services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         builder._services.AddMetrics();
