@@ -68,7 +68,7 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
                 return;
             }
 
-            ResponseRecorder.Attach(context, request);
+            var recorder = ResponseRecorder.Attach(context, request);
             RegisterCompletedHook(context, request);
             try
             {
@@ -91,7 +91,9 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             }
             finally
             {
-                // 5. complete: everything the application wrote is counted; the duration is set before the hook runs.
+                // 5. complete: a response that wrote nothing starts now, with the status and headers the responders left;
+                // everything the application wrote is counted; the duration is set before the hook runs.
+                recorder.AfterResponders();
                 if (context.RequestAborted.IsCancellationRequested && !ResponseWasWhole(context, request))
                 {
                     request.AbortResponse();

@@ -2,8 +2,8 @@ using System.IO.Pipelines;
 
 namespace FakeHttpFixture;
 
-/// <summary>Passes writes to Kestrel's response writer and adds each committed byte to the recorded request's response size.</summary>
-internal sealed class CountingPipeWriter(PipeWriter inner, RecordedRequest request) : PipeWriter
+/// <summary>Passes writes to Kestrel's response writer and adds each committed byte to the recorded request's response size; status and headers are noted before the first call that can start the response.</summary>
+internal sealed class CountingPipeWriter(PipeWriter inner, ResponseRecorder recorder) : PipeWriter
 {
     public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
 
@@ -11,25 +11,47 @@ internal sealed class CountingPipeWriter(PipeWriter inner, RecordedRequest reque
 
     public override void Advance(int bytes)
     {
-        request.AddResponseBytes(bytes);
+        recorder.BeforeWrite();
+        recorder.Request.AddResponseBytes(bytes);
         inner.Advance(bytes);
     }
 
-    public override Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
+    public override Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        recorder.BeforeWrite();
+        return inner.GetMemory(sizeHint);
+    }
 
-    public override Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);
+    public override Span<byte> GetSpan(int sizeHint = 0)
+    {
+        recorder.BeforeWrite();
+        return inner.GetSpan(sizeHint);
+    }
 
-    public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
+    public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+    {
+        recorder.BeforeWrite();
+        return inner.FlushAsync(cancellationToken);
+    }
 
     public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
     {
-        request.AddResponseBytes(source.Length);
+        recorder.BeforeWrite();
+        recorder.Request.AddResponseBytes(source.Length);
         return inner.WriteAsync(source, cancellationToken);
     }
 
     public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
-    public override void Complete(Exception? exception = null) => inner.Complete(exception);
+    public override void Complete(Exception? exception = null)
+    {
+        recorder.BeforeWrite();
+        inner.Complete(exception);
+    }
 
-    public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
+    public override ValueTask CompleteAsync(Exception? exception = null)
+    {
+        recorder.BeforeWrite();
+        return inner.CompleteAsync(exception);
+    }
 }

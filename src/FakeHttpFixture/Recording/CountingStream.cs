@@ -1,7 +1,7 @@
 namespace FakeHttpFixture;
 
-/// <summary>Passes writes to Kestrel's response stream, keeping its synchronous-IO rules, and adds each byte to the recorded request's response size.</summary>
-internal sealed class CountingStream(Stream inner, RecordedRequest request) : Stream
+/// <summary>Passes writes to Kestrel's response stream, keeping its synchronous-IO rules, and adds each byte to the recorded request's response size; status and headers are noted before the first write or flush.</summary>
+internal sealed class CountingStream(Stream inner, ResponseRecorder recorder) : Stream
 {
     public override bool CanRead => false;
 
@@ -19,14 +19,16 @@ internal sealed class CountingStream(Stream inner, RecordedRequest request) : St
 
     public override void Write(byte[] buffer, int offset, int count)
     {
+        recorder.BeforeWrite();
         inner.Write(buffer, offset, count);
-        request.AddResponseBytes(count);
+        recorder.Request.AddResponseBytes(count);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        recorder.BeforeWrite();
         inner.Write(buffer);
-        request.AddResponseBytes(buffer.Length);
+        recorder.Request.AddResponseBytes(buffer.Length);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -35,13 +37,22 @@ internal sealed class CountingStream(Stream inner, RecordedRequest request) : St
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         // Counted before the write so that a client holding the bytes never sees a smaller count.
-        request.AddResponseBytes(buffer.Length);
+        recorder.BeforeWrite();
+        recorder.Request.AddResponseBytes(buffer.Length);
         return inner.WriteAsync(buffer, cancellationToken);
     }
 
-    public override void Flush() => inner.Flush();
+    public override void Flush()
+    {
+        recorder.BeforeWrite();
+        inner.Flush();
+    }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken)
+    {
+        recorder.BeforeWrite();
+        return inner.FlushAsync(cancellationToken);
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

@@ -40,6 +40,7 @@ internal sealed class CorsResponder : IResponder
         }
 
         // Added as the response starts, so the headers survive whatever the later stage sets or clears.
+        ResponseRecorder.NoteAtStart(context);
         response.OnStarting(static state =>
         {
             var (http, allowed) = ((HttpResponse, string))state;

@@ -67,6 +67,12 @@ internal static class StubResponseWriter
                 return;
         }
 
+        if (response.Chooser is not null || response.HandlerDelegate is not null)
+        {
+            // The test's code gets the context and may change headers from OnStarting callbacks of its own.
+            ResponseRecorder.NoteAtStart(context);
+        }
+
         if (response.Chooser is { } choose)
         {
             await WriteCoreAsync(context, request, choose(context) ?? throw new InvalidOperationException("The StubResponse.From callback returned null; return a StubResponse."), registry, token).ConfigureAwait(false);

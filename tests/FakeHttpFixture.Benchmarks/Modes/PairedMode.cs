@@ -7,7 +7,8 @@ using FakeHttpFixture.Benchmarks.Scenarios;
 namespace FakeHttpFixture.Benchmarks;
 
 /// <summary>
-/// `paired [--rounds N] [--block-ms M] [Scenario…]`: the BenchmarkDotNet scenarios again, but interleaved. Each round runs a block
+/// `paired [--rounds N] [--block-ms M] [--warmup-ms W] [Scenario…]`: the BenchmarkDotNet scenarios again, but interleaved, after W ms
+/// (default 1000) of warm-up per peer and scenario. Each round runs a block
 /// of every peer in a shuffled order, and the ratio is taken between per-peer medians of the blocks. On a machine shared with
 /// other work the load drifts within seconds; BenchmarkDotNet measures the peers one after another, minutes apart, so its
 /// ratios carry that drift, while blocks a few milliseconds apart see the same neighbours.
@@ -23,11 +24,12 @@ internal static class PairedMode
     {
         var rounds = Option(args, "--rounds", 21);
         var blockMs = Option(args, "--block-ms", 40);
+        var warmupMs = Option(args, "--warmup-ms", 1000);
         var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var rows = new Dictionary<string, Dictionary<string, (double Median, long? Allocated)>>();
         foreach (var scenario in Scenarios.Where(s => chosen.Count == 0 || chosen.Contains(s.Name)))
         {
-            rows[scenario.Name] = await MeasureAsync(scenario, rounds, TimeSpan.FromMilliseconds(blockMs));
+            rows[scenario.Name] = await MeasureAsync(scenario, rounds, TimeSpan.FromMilliseconds(blockMs), TimeSpan.FromMilliseconds(warmupMs));
             var line = string.Join(", ", rows[scenario.Name].Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value.Median / 1000:0.0} µs")));
             await Console.Error.WriteLineAsync($"paired {scenario.Name}: {line}");
         }
@@ -37,7 +39,7 @@ internal static class PairedMode
         return 0;
     }
 
-    private static async Task<Dictionary<string, (double, long?)>> MeasureAsync(Type scenario, int rounds, TimeSpan block)
+    private static async Task<Dictionary<string, (double, long?)>> MeasureAsync(Type scenario, int rounds, TimeSpan block, TimeSpan warmup)
     {
         var instance = Activator.CreateInstance(scenario)!;
         await InvokeAsync(instance, scenario.GetMethods().Where(m => m.IsDefined(typeof(GlobalSetupAttribute))));
@@ -46,7 +48,17 @@ internal static class PairedMode
             var operations = Peers.Select(peer => scenario.GetMethod(peer)!).ToArray();
             var perInvoke = operations.Select(m => m.GetCustomAttribute<BenchmarkAttribute>()!.OperationsPerInvoke).ToArray();
 
-            // Warm-up doubles as calibration: how many invocations fill one block for each peer.
+            // Warm-up first, long enough for tiered JIT to finish with every peer's code (a peer still partly in tier 0, or
+            // compiling in the background, slows the others' blocks too), then calibration: how many invocations fill one block.
+            foreach (var operation in operations)
+            {
+                var warming = Stopwatch.StartNew();
+                while (warming.Elapsed < warmup)
+                {
+                    await InvokeAsync(instance, [operation]);
+                }
+            }
+
             var counts = new int[operations.Length];
             for (var i = 0; i < operations.Length; i++)
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using FakeHttpFixture.Tests.Support;
 
 namespace FakeHttpFixture.Tests.Recording;
@@ -52,6 +53,52 @@ public sealed class ExchangeRecordingTests
         r.ResponseBodyLength.ShouldBe(11);
         r.ResponseHeaders["Content-Type"].ShouldBe(["application/json"]);
         r.ResponseHeaders["content-length"].ShouldBe(["11"]);
+    }
+
+    [Fact]
+    public async Task A_handler_that_changes_the_response_as_it_starts_is_recorded_as_sent()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        server.Stub(HttpMethod.Get, "/late").Respond(StubResponse.Handler(async context =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.StatusCode = 202;
+                context.Response.Headers["X-Late"] = "set as the response started";
+                return Task.CompletedTask;
+            });
+            await context.Response.WriteAsync("accepted", context.RequestAborted);
+        }));
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync("late", TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).ShouldBe(202);
+        var r = server.Requests.ShouldHaveSingleItem();
+        r.StatusCode.ShouldBe(202);
+        r.ResponseHeaders["X-Late"].ShouldBe(["set as the response started"]);
+        r.ResponseBodyLength.ShouldBe(8);
+    }
+
+    [Theory]
+    [InlineData("POST", "/created", 201)]
+    [InlineData("GET", "/missing", 404)]
+    public async Task A_response_without_a_body_is_recorded_with_its_status_and_headers(string method, string path, int status)
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        server.Stub(HttpMethod.Post, "/created").Respond(StubResponse.Status(201).WithHeader("Location", "/items/7"));
+        using var client = server.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path.TrimStart('/')), TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).ShouldBe(status);
+        var r = server.Requests.ShouldHaveSingleItem();
+        r.StatusCode.ShouldBe(status);
+        r.ResponseBodyLength.ShouldBe(0);
+        if (status == 201)
+        {
+            r.ResponseHeaders["Location"].ShouldBe(["/items/7"]);
+        }
     }
 
     [Fact]
