@@ -6,6 +6,17 @@ internal static class Payload
     public const string FilePath = "/file.bin";
     public const string UploadPath = "/upload";
 
+    /// <summary>The path template of the stubbed API call, and the path the stub scenario asks for.</summary>
+    public const string ItemTemplate = "/api/items/{id}";
+    public const string ItemPath = "/api/items/42";
+
+    /// <summary>The number of other stubs the matching one sits behind in the stub scenario.</summary>
+    public const int OtherStubs = 20;
+
+    /// <summary>The JSON the stubbed API call answers with (about 200 bytes).</summary>
+    public static readonly byte[] Item = System.Text.Encoding.UTF8.GetBytes(
+        """{"id":42,"name":"Widget","price":12.5,"tags":["blue","small"],"stock":{"warehouse":"north","count":17},"updated":"2026-11-24T10:00:00Z","description":"A small blue widget for tests."}""");
+
     /// <summary>The 1 KiB file served by GET.</summary>
     public static readonly byte[] File = Fill(1024, 7);
 

@@ -13,11 +13,12 @@ internal static class RatioTable
         ["StartGetDispose"] = (false, 1.5, 0.3),
         ["GetFileTree"] = (true, 0.8, null),
         ["GetDirectory"] = (true, 0.8, null),
+        ["GetStub"] = (true, null, null),
         ["Post1KiB"] = (true, 0.85, null),
         ["Concurrent16"] = (true, 0.75, null),
     };
 
-    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16"];
+    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16"];
 
     public static string Build(IEnumerable<Summary> summaries)
     {

@@ -17,7 +17,7 @@ namespace FakeHttpFixture.Benchmarks.Peers;
 
 /// <summary>
 /// The baseline: KestrelServer with the smallest useful IHttpApplication. It drains the body, answers the 1 KiB file
-/// for GET /file.bin and an empty 200 for anything else, and records nothing.
+/// for GET /file.bin, the item JSON for GET /api/items/42 and an empty 200 for anything else, and records nothing.
 /// </summary>
 internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposable
 {
@@ -100,6 +100,12 @@ internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposab
             response.ContentType = "application/octet-stream";
             response.ContentLength = Payload.File.Length;
             await response.Body.WriteAsync(Payload.File).ConfigureAwait(false);
+        }
+        else if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value == Payload.ItemPath)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = Payload.Item.Length;
+            await response.Body.WriteAsync(Payload.Item).ConfigureAwait(false);
         }
     }
 

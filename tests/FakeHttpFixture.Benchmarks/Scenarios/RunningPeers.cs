@@ -44,6 +44,12 @@ public abstract class RunningPeers
         KestrelClient = Clients.For(KestrelServer.BaseAddress);
         FixtureClient = FixtureServer.CreateClient();
         WireMockClient = Clients.For(WireMockServer.BaseAddress());
+        AddStubs();
+    }
+
+    /// <summary>Adds a scenario's stubs to the fixture and to WireMock once the servers run.</summary>
+    protected virtual void AddStubs()
+    {
     }
 
     [BenchmarkDotNet.Attributes.GlobalCleanup]
