@@ -38,7 +38,9 @@ internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposab
         var options = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NullServices.Instance };
         options.Limits.MaxRequestBodySize = null;
         options.Listen(IPAddress.Loopback, port);
-        var transport = new SocketTransportFactory(HostTransport.Options, NullLoggerFactory.Instance);
+        // The transport options a Kestrel host would give (its pinned block memory pool), as the fixture has them: a transport
+        // made with `new SocketTransportOptions()` gets pipes over the shared array pool, which churns under a large upload.
+        var transport = new SocketTransportFactory(KestrelServices.TransportOptions, NullLoggerFactory.Instance);
         var kestrel = new RawKestrel(new KestrelServer(Options.Create(options), transport, NullLoggerFactory.Instance));
         await kestrel._server.StartAsync(kestrel, CancellationToken.None).ConfigureAwait(false);
         kestrel.BaseAddress = new Uri(kestrel._server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
