@@ -19,7 +19,7 @@ internal sealed class DiskTree : IServedTree
 
     public ServedKind Find(string relative, out ServedFile? file)
     {
-        if (TryFindPlainFile(relative, out file))
+        if (TryFindPlainFile(relative, out file, out var probed))
         {
             return ServedKind.File;
         }
@@ -30,7 +30,8 @@ internal sealed class DiskTree : IServedTree
             return ServedKind.Missing;
         }
 
-        var info = new FileInfo(full);
+        // The plain-file probe has already made the stat of this very path (a link, a directory, nothing), unless it stopped before it.
+        var info = probed ?? new FileInfo(full);
         // The attributes come from the stat Exists made; only a link costs the extra readlink of LinkTarget.
         if (info.Exists && (info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is not null)
         {
@@ -148,9 +149,10 @@ internal sealed class DiskTree : IServedTree
     /// "..", its real path is its directory's real path plus its name, so only the directory part needs the link walk.
     /// Anything else (a link, a directory, a missing path, "..") goes the full way, which decides exactly as before.
     /// </summary>
-    private bool TryFindPlainFile(string relative, out ServedFile? file)
+    private bool TryFindPlainFile(string relative, out ServedFile? file, out FileInfo? probed)
     {
         file = null;
+        probed = null;
         if (relative.Length == 0 || relative.Contains("..", StringComparison.Ordinal))
         {
             return false;
@@ -162,7 +164,7 @@ internal sealed class DiskTree : IServedTree
             return false;
         }
 
-        var info = new FileInfo(full);
+        var info = probed = new FileInfo(full);
         if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0)
         {
             return false;

@@ -93,7 +93,7 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             {
                 // 5. complete: a response that wrote nothing starts now, with the status and headers the responders left;
                 // everything the application wrote is counted; the duration is set before the hook runs.
-                recorder.AfterResponders();
+                recorder.BeforeStart();
                 if (context.RequestAborted.IsCancellationRequested && !ResponseWasWhole(context, request))
                 {
                     request.AbortResponse();

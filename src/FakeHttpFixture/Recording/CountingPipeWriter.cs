@@ -11,32 +11,32 @@ internal sealed class CountingPipeWriter(PipeWriter inner, ResponseRecorder reco
 
     public override void Advance(int bytes)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         recorder.Request.AddResponseBytes(bytes);
         inner.Advance(bytes);
     }
 
     public override Memory<byte> GetMemory(int sizeHint = 0)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         return inner.GetMemory(sizeHint);
     }
 
     public override Span<byte> GetSpan(int sizeHint = 0)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         return inner.GetSpan(sizeHint);
     }
 
     public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         return inner.FlushAsync(cancellationToken);
     }
 
     public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         recorder.Request.AddResponseBytes(source.Length);
         return inner.WriteAsync(source, cancellationToken);
     }
@@ -45,13 +45,13 @@ internal sealed class CountingPipeWriter(PipeWriter inner, ResponseRecorder reco
 
     public override void Complete(Exception? exception = null)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         inner.Complete(exception);
     }
 
     public override ValueTask CompleteAsync(Exception? exception = null)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         return inner.CompleteAsync(exception);
     }
 }

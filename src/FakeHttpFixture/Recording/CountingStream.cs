@@ -19,14 +19,14 @@ internal sealed class CountingStream(Stream inner, ResponseRecorder recorder) : 
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         inner.Write(buffer, offset, count);
         recorder.Request.AddResponseBytes(count);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         inner.Write(buffer);
         recorder.Request.AddResponseBytes(buffer.Length);
     }
@@ -37,20 +37,20 @@ internal sealed class CountingStream(Stream inner, ResponseRecorder recorder) : 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         // Counted before the write so that a client holding the bytes never sees a smaller count.
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         recorder.Request.AddResponseBytes(buffer.Length);
         return inner.WriteAsync(buffer, cancellationToken);
     }
 
     public override void Flush()
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         inner.Flush();
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken)
     {
-        recorder.BeforeWrite();
+        recorder.BeforeStart();
         return inner.FlushAsync(cancellationToken);
     }
 

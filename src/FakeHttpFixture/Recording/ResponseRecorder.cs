@@ -52,17 +52,17 @@ internal sealed class ResponseRecorder(IHttpResponseBodyFeature inner, IHttpRequ
         }
     }
 
-    /// <summary>Notes status and headers before the first byte of the response (or its headers) can go out.</summary>
-    public void BeforeWrite()
+    /// <summary>
+    /// Notes status and headers before the response can start: called before the first byte (or the headers) can go out, and
+    /// once the responders are done, for a response that wrote nothing. Does nothing once noted, or when a callback will.
+    /// </summary>
+    public void BeforeStart()
     {
         if (!_noted && !_atStart)
         {
             Note();
         }
     }
-
-    /// <summary>Notes status and headers of a response that wrote nothing, once the responders are done with it.</summary>
-    public void AfterResponders() => BeforeWrite();
 
     private Task Note()
     {
@@ -97,20 +97,20 @@ internal sealed class ResponseRecorder(IHttpResponseBodyFeature inner, IHttpRequ
 
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        BeforeWrite();
+        BeforeStart();
         return inner.StartAsync(cancellationToken);
     }
 
     public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
     {
-        BeforeWrite();
+        BeforeStart();
         request.AddResponseBytes(count ?? new FileInfo(path).Length - offset);
         return inner.SendFileAsync(path, offset, count, cancellationToken);
     }
 
     public Task CompleteAsync()
     {
-        BeforeWrite();
+        BeforeStart();
         return inner.CompleteAsync();
     }
 }
