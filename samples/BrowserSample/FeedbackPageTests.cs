@@ -37,7 +37,7 @@ public sealed class FeedbackPageTests
             ["app.js"] = Script,
             ["api/config.json"] = """{ "defaultRating": 5 }""",
         };
-        await using var server = HttpFixtureServer.Start(site, o => o.DefaultStatusCode = 201);
+        await using var server = HttpFixtureServer.Start(site, o => o.FallbackStatusCode = 201);
 
         var dom = await HeadlessChromium.DumpDomAsync(server.Url("index.html"));
 

@@ -28,7 +28,7 @@ internal sealed class RequestRecorder : IDisposable
 
     public string Directory { get; }
 
-    /// <summary>Create makes the directory if needed and refuses one that already holds a recording, which it would mix with this one.</summary>
+    /// <summary>Makes the directory if needed and refuses one that already holds a recording, which it would mix with this one.</summary>
     public static RequestRecorder Create(string directory)
     {
         var full = Path.GetFullPath(directory);
@@ -54,7 +54,7 @@ internal sealed class RequestRecorder : IDisposable
         }
     }
 
-    /// <summary>Write stores the body (when there is one) and appends the request's line to the index.</summary>
+    /// <summary>Stores the body (when there is one) and appends the request's line to the index.</summary>
     public void Write(RecordedRequest request, TimeSpan? duration)
     {
         string? bodyFile = null;
@@ -122,7 +122,7 @@ internal sealed class RequestRecorder : IDisposable
 
     public void Flush() => _index.Flush();
 
-    /// <summary>Discard removes the empty recording of a run that never served, so the next try can use the same directory.</summary>
+    /// <summary>Removes the empty recording of a run that never served, so the next try can use the same directory.</summary>
     public void Discard()
     {
         Dispose();

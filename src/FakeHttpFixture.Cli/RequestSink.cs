@@ -29,10 +29,10 @@ internal sealed class RequestSink : IAsyncDisposable
 
     public bool IsNeeded => _log is not null || _recorder is not null;
 
-    /// <summary>OnCompleted is the server's <see cref="HttpFixtureOptions.OnRequestCompleted"/>: the response has just been sent.</summary>
+    /// <summary>Takes a request whose response has just been sent; it is the server's <see cref="HttpFixtureOptions.OnRequestCompleted"/>.</summary>
     public void OnCompleted(RecordedRequest request) => Offer(request, DateTimeOffset.UtcNow - request.Timestamp);
 
-    /// <summary>CompleteAsync writes what the journal holds and no callback delivered, then drains the queue; call it after the server stopped.</summary>
+    /// <summary>Writes what the journal holds and no callback delivered, then drains the queue; call it after the server stopped.</summary>
     public async Task CompleteAsync(IReadOnlyList<RecordedRequest> journal)
     {
         foreach (var request in journal)

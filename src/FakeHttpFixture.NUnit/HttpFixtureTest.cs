@@ -4,7 +4,7 @@ using NUnit.Framework.Interfaces;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// HttpFixtureTest is a base class for NUnit fixtures whose tests talk to an <see cref="HttpFixtureServer"/>: with a server of
+/// Provides a base class for NUnit fixtures whose tests talk to an <see cref="HttpFixtureServer"/>: with a server of
 /// their own per test, or with a shared one (<see cref="SharedServer"/>), reset before each test. After each test it verifies
 /// the server and fails the test with the verification message; when the test failed, it writes the journal to
 /// <see cref="TestContext.Out"/> and attaches it as a HAR file.
@@ -65,7 +65,7 @@ public abstract class HttpFixtureTest
         await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync).ConfigureAwait(false);
     }
 
-    /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>
+    /// <summary>Sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>
     /// <param name="options">The options to change.</param>
     protected virtual void Configure(HttpFixtureOptions options)
     {

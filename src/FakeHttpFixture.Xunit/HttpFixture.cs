@@ -3,7 +3,7 @@ using Xunit;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// HttpFixture owns one <see cref="HttpFixtureServer"/> shared by the tests of a class (<c>IClassFixture&lt;T&gt;</c>) or of a
+/// Owns one <see cref="HttpFixtureServer"/> shared by the tests of a class (<c>IClassFixture&lt;T&gt;</c>) or of a
 /// collection (<c>ICollectionFixture&lt;T&gt;</c>); xunit starts it before the first of those tests and disposes it after the last.
 /// Derive from it to say what to serve, and pass it to <see cref="HttpFixtureTest"/>, which resets it before each test.
 /// </summary>
@@ -39,7 +39,7 @@ public class HttpFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Configure sets the server's options before it starts (TLS, default status, limits).</summary>
+    /// <summary>Sets the server's options before it starts (TLS, default status, limits).</summary>
     /// <param name="options">The options to change.</param>
     protected virtual void Configure(HttpFixtureOptions options)
     {

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// HttpFixtureTest is a base class for xunit tests that talk to an <see cref="HttpFixtureServer"/>: with its own server per test,
+/// Provides a base class for xunit tests that talk to an <see cref="HttpFixtureServer"/>: with its own server per test,
 /// or with the server of an <see cref="HttpFixture"/>, reset before each test. After each test it writes the journal to the test
 /// output and verifies the server, failing the test with the verification message.
 /// </summary>
@@ -73,7 +73,7 @@ public abstract class HttpFixtureTest : IAsyncLifetime
         await AdapterServer.FinishAsync(server, owned: _shared is null, testFailed: true, ReportAsync).ConfigureAwait(false);
     }
 
-    /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>
+    /// <summary>Sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>
     /// <param name="options">The options to change.</param>
     protected virtual void Configure(HttpFixtureOptions options)
     {

@@ -3,7 +3,7 @@ using Xunit;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// HttpFixtureTest is a base class for xunit v3 tests that talk to an <see cref="HttpFixtureServer"/>: with its own server per test,
+/// Provides a base class for xunit v3 tests that talk to an <see cref="HttpFixtureServer"/>: with its own server per test,
 /// or with the server of an <see cref="HttpFixture"/>, reset before each test. After each test it verifies the server and fails
 /// the test with the verification message; when the test failed, it writes the journal to the test output and attaches it
 /// as a HAR file (<c>TestContext.Current.AddAttachment</c>).
@@ -62,7 +62,7 @@ public abstract class HttpFixtureTest : IAsyncLifetime
         await AdapterServer.FinishAsync(server, owned: _shared is null, failed, ReportAsync).ConfigureAwait(false);
     }
 
-    /// <summary>Configure sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>
+    /// <summary>Sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>
     /// <param name="options">The options to change.</param>
     protected virtual void Configure(HttpFixtureOptions options)
     {

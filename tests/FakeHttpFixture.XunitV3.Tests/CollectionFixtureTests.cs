@@ -4,7 +4,7 @@ public sealed class AccountsSite : HttpFixture
 {
     protected override FileTree ServedFiles => new() { ["accounts/42.json"] = """{ "id": 42 }""" };
 
-    protected override void Configure(HttpFixtureOptions options) => options.DefaultStatusCode = 201;
+    protected override void Configure(HttpFixtureOptions options) => options.FallbackStatusCode = 201;
 }
 
 [CollectionDefinition(Name)]

@@ -4,7 +4,7 @@ public sealed class PerTestServerTests : HttpFixtureTest
 {
     protected override FileTree ServedFiles => new() { ["greeting.txt"] = "hello from a per-test server" };
 
-    protected override void Configure(HttpFixtureOptions options) => options.DefaultStatusCode = 202;
+    protected override void Configure(HttpFixtureOptions options) => options.FallbackStatusCode = 202;
 
     [Fact]
     public async Task Each_test_gets_a_server_serving_the_declared_files()

@@ -1,7 +1,7 @@
 namespace FakeHttpFixture;
 
 /// <summary>
-/// A server's extension → media-type table, copied at start and looked up by span so that a request allocates nothing for it.
+/// A server's extension → media-type table, copied once at start and looked up by span so that a request allocates nothing for it.
 /// A plain Dictionary rather than a FrozenDictionary: freezing costs more at each server start than it saves on lookups.
 /// </summary>
 internal sealed class ContentTypeMap
@@ -10,19 +10,7 @@ internal sealed class ContentTypeMap
 
     public ContentTypeMap(IEnumerable<KeyValuePair<string, string>> table)
     {
-        foreach (var (extension, type) in table)
-        {
-            if (extension.Length < 2 || extension[0] != '.' || extension.AsSpan(1).ContainsAny('.', '/'))
-            {
-                throw new ArgumentException($"HttpFixtureOptions.ContentTypes has the key '{extension}', which is not a file extension; use the extension with its dot, such as \".js\".", nameof(table));
-            }
-
-            if (string.IsNullOrWhiteSpace(type))
-            {
-                throw new ArgumentException($"HttpFixtureOptions.ContentTypes maps '{extension}' to an empty media type; give one such as \"application/json\", or remove the key.", nameof(table));
-            }
-        }
-
+        // The table was checked with the other options at start (HttpFixtureOptions.Validate).
         _lookup = new Dictionary<string, string>(table, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

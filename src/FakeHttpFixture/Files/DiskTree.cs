@@ -4,20 +4,21 @@ namespace FakeHttpFixture;
 /// A directory on disk as the served tree. Every request looks the file up again, so files written by the test are served at once;
 /// only the bytes of small, settled files are kept (<see cref="SmallFileCache"/>), checked against that lookup.
 /// </summary>
-internal sealed class DiskTree : IServedTree
+internal sealed class DiskTree : ServedTree
 {
     private readonly string _root;
     private readonly string? _realRoot;
     private readonly SmallFileCache _cache = new();
 
     /// <summary>Initializes the tree; unless links may be followed anywhere, the root's real path is resolved once to check every request against.</summary>
-    public DiskTree(string root, bool followSymlinks)
+    public DiskTree(string root, bool followSymlinks, ContentTypeMap contentTypes)
+        : base(contentTypes)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _realRoot = followSymlinks ? null : RealPath.Resolve(_root) ?? _root;
     }
 
-    public ServedKind Find(string relative, out ServedFile? file)
+    public override ServedKind Find(string relative, out ServedFile? file)
     {
         if (TryFindPlainFile(relative, out file, out var probed))
         {
@@ -41,6 +42,11 @@ internal sealed class DiskTree : IServedTree
 
         if (info.Exists)
         {
+            if (!FileKind.IsRegular(info.FullName, info.Length))
+            {
+                return ServedKind.Missing;
+            }
+
             file = _cache.Get(full, info);
             return ServedKind.File;
         }
@@ -48,7 +54,7 @@ internal sealed class DiskTree : IServedTree
         return Directory.Exists(full) ? ServedKind.Directory : ServedKind.Missing;
     }
 
-    public List<ListingEntry>? List(string relative)
+    public override List<ListingEntry>? List(string relative)
     {
         var full = FullPath(relative);
         if (full is null)
@@ -72,6 +78,12 @@ internal sealed class DiskTree : IServedTree
                 }
 
                 var isDirectory = target is DirectoryInfo;
+                if (!isDirectory && !FileKind.IsRegular(target.FullName, ((FileInfo)target).Length))
+                {
+                    // A named pipe, device or socket is not served, so it is not listed either.
+                    continue;
+                }
+
                 entries.Add(new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : ((FileInfo)target).Length, target.LastWriteTimeUtc));
             }
         }
@@ -83,7 +95,7 @@ internal sealed class DiskTree : IServedTree
         return entries;
     }
 
-    public async ValueTask<UploadOutcome> PutAsync(string relative, byte[] content, CancellationToken cancellationToken)
+    public override async ValueTask<UploadOutcome> PutAsync(string relative, RecordedRequest content, CancellationToken cancellationToken)
     {
         var full = FullPath(relative);
         if (full is null)
@@ -103,15 +115,24 @@ internal sealed class DiskTree : IServedTree
         {
             Directory.CreateDirectory(directory);
 
-            // Write beside the target, then rename: a concurrent GET sees the old file or the new one, never half of one.
-            await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
+            // Streamed from the recorded body (its temp file when it was spilled), so no second copy sits in memory;
+            // written beside the target, then renamed: a concurrent GET sees the old file or the new one, never half of one.
+            var body = content.OpenBody();
+            await using (body.ConfigureAwait(false))
+            {
+                var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+                await using (file.ConfigureAwait(false))
+                {
+                    await body.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             File.Move(temp, full, overwrite: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A parent path is a file, or the target turned into a directory meanwhile.
             TryDelete(temp);
-            return UploadOutcome.Conflict;
+            return Outcome(ex);
         }
         catch (Exception)
         {
@@ -122,7 +143,7 @@ internal sealed class DiskTree : IServedTree
         return existed ? UploadOutcome.Replaced : UploadOutcome.Created;
     }
 
-    public UploadOutcome Delete(string relative)
+    public override UploadOutcome Delete(string relative)
     {
         var full = FullPath(relative);
         if (full is null || relative.Length == 0)
@@ -140,9 +161,26 @@ internal sealed class DiskTree : IServedTree
             return UploadOutcome.NotFound;
         }
 
-        File.Delete(full);
+        try
+        {
+            File.Delete(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Outcome(ex);
+        }
+
         return UploadOutcome.Deleted;
     }
+
+    // A read-only tree is the server's refusal (403); a full disk is 507, as WebDAV servers answer; anything else is a path
+    // that cannot be a file there (a parent that is a file, a target that turned into a directory meanwhile).
+    private static UploadOutcome Outcome(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException => UploadOutcome.Forbidden,
+        IOException io when DiskFull.Is(io) => UploadOutcome.InsufficientStorage,
+        _ => UploadOutcome.Conflict,
+    };
 
     /// <summary>
     /// The common case in one lstat and no readlink for the file itself: when the path names a regular file (not a link) and has no
@@ -165,7 +203,7 @@ internal sealed class DiskTree : IServedTree
         }
 
         var info = probed = new FileInfo(full);
-        if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0)
+        if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || !FileKind.IsRegular(full, info.Length))
         {
             return false;
         }

@@ -6,7 +6,7 @@ using System.Text;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// FileTree is an in-memory tree of files for <see cref="HttpFixtureServer.Start(FileTree, Action{HttpFixtureOptions}?)"/>:
+/// Represents an in-memory tree of files for <see cref="HttpFixtureServer.Start(FileTree, Action{HttpFixtureOptions}?)"/>:
 /// no temp files, nothing left on disk. Files can be added, replaced and removed while a server serves the tree, and are
 /// served at once. Enumerating it yields the paths it holds, sorted.
 /// </summary>

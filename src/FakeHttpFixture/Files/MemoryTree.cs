@@ -1,12 +1,12 @@
 namespace FakeHttpFixture;
 
 /// <summary>
-/// A <see cref="FileTree"/> as the served tree. A file is one dictionary lookup; directories exist only as prefixes of file
+/// A <see cref="FileTree"/> as the served tree, read live so that changes show at once. A file is one dictionary lookup; directories exist only as prefixes of file
 /// paths, so finding or listing one scans the tree, which is fine for the small trees tests hold.
 /// </summary>
-internal sealed class MemoryTree(FileTree tree) : IServedTree
+internal sealed class MemoryTree(FileTree tree, ContentTypeMap contentTypes) : ServedTree(contentTypes)
 {
-    public ServedKind Find(string relative, out ServedFile? file)
+    public override ServedKind Find(string relative, out ServedFile? file)
     {
         if (relative.Length != 0 && tree.TryGetFile(relative, out var found))
         {
@@ -18,7 +18,7 @@ internal sealed class MemoryTree(FileTree tree) : IServedTree
         return relative.Length == 0 || IsDirectory(relative) ? ServedKind.Directory : ServedKind.Missing;
     }
 
-    public List<ListingEntry>? List(string relative)
+    public override List<ListingEntry>? List(string relative)
     {
         var prefix = relative.Length == 0 ? string.Empty : relative + "/";
         var files = new List<ListingEntry>();
@@ -57,8 +57,14 @@ internal sealed class MemoryTree(FileTree tree) : IServedTree
         return files;
     }
 
-    public ValueTask<UploadOutcome> PutAsync(string relative, byte[] content, CancellationToken cancellationToken)
+    public override ValueTask<UploadOutcome> PutAsync(string relative, RecordedRequest content, CancellationToken cancellationToken)
     {
+        if (content.BodyLength > Array.MaxLength)
+        {
+            // An in-memory file is one array.
+            return ValueTask.FromResult(UploadOutcome.TooLarge);
+        }
+
         if (relative.Length == 0 || IsDirectory(relative))
         {
             return ValueTask.FromResult(UploadOutcome.Conflict);
@@ -73,11 +79,12 @@ internal sealed class MemoryTree(FileTree tree) : IServedTree
             }
         }
 
-        var replaced = tree.Set(relative, new ServedFile(content, DateTimeOffset.UtcNow));
+        // The journal's array when the body was kept in memory whole: the tree and the journal share one copy.
+        var replaced = tree.Set(relative, new ServedFile(content.Body, DateTimeOffset.UtcNow));
         return ValueTask.FromResult(replaced ? UploadOutcome.Replaced : UploadOutcome.Created);
     }
 
-    public UploadOutcome Delete(string relative)
+    public override UploadOutcome Delete(string relative)
     {
         if (relative.Length == 0)
         {

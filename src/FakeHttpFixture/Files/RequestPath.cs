@@ -10,8 +10,6 @@ namespace FakeHttpFixture;
 /// </summary>
 internal readonly record struct RequestPath(RequestPathStatus Status, string Relative, bool TrailingSlash, string Query)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private static readonly string[] DeviceNames =
     [
         "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
@@ -217,7 +215,7 @@ internal readonly record struct RequestPath(RequestPathStatus Status, string Rel
         try
         {
             // Strict UTF-8 refuses overlong forms such as %c0%ae, which lenient decoders turn into '.'.
-            decoded = StrictUtf8.GetString(bytes, 0, length);
+            decoded = Charsets.StrictUtf8.GetString(bytes, 0, length);
             return true;
         }
         catch (DecoderFallbackException)

@@ -4,8 +4,7 @@ namespace FakeHttpFixture;
 
 /// <summary>
 /// Keeps the bytes of small files of a served directory, so that a repeated GET is answered from memory: opening, locking,
-/// reading and closing a file costs more than the rest of the request (measured: a directory GET ran at half the rate of an
-/// in-memory one). The stat every request already makes validates an entry: a new length, write time or target path is a miss.
+/// reading and closing a file costs more than the rest of the request (docs/benchmarks.md, "What dominates"). The stat every request already makes validates an entry: a new length, write time or target path is a miss.
 /// A file is kept only once its write time lies further back than the file system's timestamp granularity: a same-length
 /// rewrite within one tick would keep the write time, and the cache would serve the old bytes. Linux stamps files from a
 /// clock that ticks every few milliseconds (<see cref="FineSettleTime"/> covers it); a write time in whole seconds hints at

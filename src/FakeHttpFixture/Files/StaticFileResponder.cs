@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.FileProviders;
 
 namespace FakeHttpFixture;
 
@@ -8,25 +7,17 @@ namespace FakeHttpFixture;
 /// Answers GET and HEAD from the served tree the way a web server does: files with validators and ranges, 301 to the slash
 /// form of a directory, its index.html or index.htm, or an HTML listing. What is not there is left to the fallback (404).
 /// </summary>
-internal sealed class StaticFileResponder : IResponder
+internal sealed class StaticFileResponder(ServedTree tree, bool listing) : IResponder
 {
     private static readonly string[] IndexNames = ["index.html", "index.htm"];
 
-    private readonly IServedTree _tree;
-    private readonly ContentTypeMap _contentTypes;
-    private readonly bool _listing;
+    private readonly ContentTypeMap _contentTypes = tree.ContentTypes;
 
-    public StaticFileResponder(IFileProvider files, HttpFixtureOptions options)
+    public Responder Stage => Responder.File;
+
+    public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
-        _tree = ServedTree.Create(files, options);
-        _contentTypes = new ContentTypeMap(options.ContentTypes);
-        _listing = options.DirectoryListing;
-    }
-
-    public string Name => "file";
-
-    public async ValueTask<bool> TryRespondAsync(HttpContext context, RecordedRequest request)
-    {
+        var context = exchange.Context;
         var method = context.Request.Method;
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
@@ -46,7 +37,7 @@ internal sealed class StaticFileResponder : IResponder
             return false;
         }
 
-        switch (_tree.Find(path.Relative, out var file))
+        switch (tree.Find(path.Relative, out var file))
         {
             case ServedKind.File when !path.TrailingSlash:
                 await FileSender.SendAsync(context, file!, _contentTypes.For(path.Relative)).ConfigureAwait(false);
@@ -68,14 +59,14 @@ internal sealed class StaticFileResponder : IResponder
         foreach (var indexName in IndexNames)
         {
             var indexPath = relative.Length == 0 ? indexName : relative + "/" + indexName;
-            if (_tree.Find(indexPath, out var index) == ServedKind.File)
+            if (tree.Find(indexPath, out var index) == ServedKind.File)
             {
                 await FileSender.SendAsync(context, index!, _contentTypes.For(indexName)).ConfigureAwait(false);
                 return true;
             }
         }
 
-        if (!_listing || _tree.List(relative) is not { } entries)
+        if (!listing || tree.List(relative) is not { } entries)
         {
             return false;
         }

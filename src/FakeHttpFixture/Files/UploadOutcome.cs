@@ -1,6 +1,6 @@
 namespace FakeHttpFixture;
 
-/// <summary>What an upload or delete did.</summary>
+/// <summary>What an upload or delete did; <see cref="UploadResponder"/> turns it into the status.</summary>
 internal enum UploadOutcome
 {
     Created,
@@ -9,4 +9,7 @@ internal enum UploadOutcome
     NotFound,
     Conflict,
     Refused,
+    Forbidden,
+    TooLarge,
+    InsufficientStorage,
 }

@@ -1,31 +1,29 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.FileProviders;
 
 namespace FakeHttpFixture;
 
 /// <summary>
 /// With <see cref="HttpFixtureOptions.AcceptUploads"/>, PUT stores the request body as a file of the served tree (201 created,
-/// 204 replaced) and DELETE removes one (204, or 404 when missing); paths get the same checks as reads. Without the option it
-/// answers nothing, and PUT and DELETE go on to the fallback.
+/// 204 replaced) and DELETE removes one (204, or 404 when missing); paths get the same checks as reads. A tree that refuses the
+/// write answers 403, a full disk 507. Without the option this stage is not in the chain.
 /// </summary>
-internal sealed class UploadResponder(IFileProvider files, HttpFixtureOptions options) : IResponder
+internal sealed class UploadResponder(ServedTree tree) : IResponder
 {
-    private readonly IServedTree? _tree = options.AcceptUploads ? ServedTree.Create(files, options) : null;
+    public Responder Stage => Responder.Upload;
 
-    public string Name => "upload";
-
-    public async ValueTask<bool> TryRespondAsync(HttpContext context, RecordedRequest request)
+    public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
+        var request = exchange.Request;
         var isPut = HttpMethods.IsPut(request.Method);
-        if (_tree is null || (!isPut && !HttpMethods.IsDelete(request.Method)))
+        if (!isPut && !HttpMethods.IsDelete(request.Method))
         {
             return false;
         }
 
-        var response = context.Response;
+        var response = exchange.Context.Response;
         response.ContentLength = 0;
-        var path = RequestPath.Parse(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget);
+        var path = RequestPath.Parse(exchange.Context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget);
         if (path.Status != RequestPathStatus.Ok)
         {
             // A name the server never serves is not stored either: it could not be read back, or could mean a device on Windows.
@@ -41,14 +39,16 @@ internal sealed class UploadResponder(IFileProvider files, HttpFixtureOptions op
         }
 
         var outcome = isPut
-            ? await _tree.PutAsync(path.Relative, request.Body, context.RequestAborted).ConfigureAwait(false)
-            : _tree.Delete(path.Relative);
+            ? await tree.PutAsync(path.Relative, request, exchange.Aborted).ConfigureAwait(false)
+            : tree.Delete(path.Relative);
         response.StatusCode = outcome switch
         {
             UploadOutcome.Created => StatusCodes.Status201Created,
             UploadOutcome.Replaced or UploadOutcome.Deleted => StatusCodes.Status204NoContent,
             UploadOutcome.NotFound => StatusCodes.Status404NotFound,
-            UploadOutcome.Refused => StatusCodes.Status403Forbidden,
+            UploadOutcome.Refused or UploadOutcome.Forbidden => StatusCodes.Status403Forbidden,
+            UploadOutcome.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            UploadOutcome.InsufficientStorage => StatusCodes.Status507InsufficientStorage,
             _ => StatusCodes.Status409Conflict,
         };
         if (outcome == UploadOutcome.Created)

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// The application Kestrel calls for every request: record it, let the responders answer in turn, and note the status.
-/// It is an <see cref="IHttpApplication{TContext}"/> of its own rather than a middleware pipeline: no host, no DI per request.
+/// The application Kestrel calls for every request, which reads as the journey of a request: record it, let the stages answer
+/// in turn (queue, stubs, files, fallback), and complete the exchange. It is an <see cref="IHttpApplication{TContext}"/> of its
+/// own rather than a middleware pipeline: no host, no DI per request.
 /// </summary>
 internal sealed class FixtureApplication(RequestJournal journal, IResponder[] responders, Action<RecordedRequest>? onCompleted) : IHttpApplication<HttpContext>
 {
@@ -40,66 +41,51 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
         InFlight.Enter();
         try
         {
-            // 1. record: the request joins the journal once its body is in, before any responder runs.
+            // 1. record: the request joins the journal once its body is in, before any stage answers.
             var started = Stopwatch.GetTimestamp();
             var timestamp = DateTimeOffset.UtcNow;
             var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
             var request = RequestSnapshot.Create(context, timestamp, body);
-            var malformedStatus = body.IsAborted ? MalformedBodyStatus(body.Failure) : 0;
-            if (body.IsAborted && malformedStatus == 0)
+            if (body.Outcome == BodyOutcome.ClientGone)
             {
                 // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
-                request.AbortResponse();
+                request.MarkResponseAborted();
             }
 
             journal.Append(request);
-            if (body.IsAborted)
+            if (body.Outcome != BodyOutcome.Whole)
             {
-                // A client that went away gets no answer. A body Kestrel could not parse (bad chunk size or trailer,
-                // too slow) must get a 4xx: an untouched response would go out as 200.
-                if (malformedStatus != 0 && !context.Response.HasStarted)
-                {
-                    request.StatusCode = malformedStatus;
-                    context.Response.StatusCode = malformedStatus;
-                }
-
-                request.Complete(Stopwatch.GetElapsedTime(started));
-                onCompleted?.Invoke(request);
+                // A client that went away gets no answer; a broken or refused body gets Kestrel's 4xx, and no stage sees it.
+                Exchange.CompleteWithoutAnswer(context, request, body.Status, Stopwatch.GetElapsedTime(started));
+                Notify(context, request, completedNow: body.Outcome != BodyOutcome.Refused);
                 return;
             }
 
-            var recorder = ResponseRecorder.Attach(context, request);
-            RegisterCompletedHook(context, request);
+            var exchange = Exchange.Begin(context, request);
+            Notify(context, request, completedNow: false);
+            var answeredBy = Responder.None;
             try
             {
-                if (body.RejectedStatus != 0)
-                {
-                    // Kestrel refused the body (over MaxRequestBodySize): answer with its status, recorded like any answer.
-                    context.Response.StatusCode = body.RejectedStatus;
-                    return;
-                }
-
-                // 2–4. respond: the first responder that answers wins.
+                // 2–5. respond: the first stage that answers wins.
                 foreach (var responder in responders)
                 {
-                    if (await responder.TryRespondAsync(context, request).ConfigureAwait(false))
+                    if (await responder.TryRespondAsync(exchange).ConfigureAwait(false))
                     {
-                        request.Responder = responder.Name;
+                        answeredBy = responder.Stage;
                         break;
                     }
                 }
             }
+#pragma warning disable CA1031 // Whatever a stage throws, the client gets an answer and the record says which.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                await ServerFailure.AnswerAsync(exchange, ex).ConfigureAwait(false);
+            }
             finally
             {
-                // 5. complete: a response that wrote nothing starts now, with the status and headers the responders left;
-                // everything the application wrote is counted; the duration is set before the hook runs.
-                recorder.BeforeStart();
-                if (context.RequestAborted.IsCancellationRequested && !ResponseWasWhole(context, request))
-                {
-                    request.AbortResponse();
-                }
-
-                request.Complete(Stopwatch.GetElapsedTime(started));
+                // 6. complete: status, headers, size, duration and the stage, exactly once, before Kestrel finishes the response.
+                exchange.Complete(answeredBy, Stopwatch.GetElapsedTime(started));
             }
         }
         finally
@@ -108,18 +94,17 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
         }
     }
 
-    // A client that read the whole response may close the connection before the application returns: that is no abort.
-    private static bool ResponseWasWhole(HttpContext context, RecordedRequest request)
-    {
-        var response = context.Response;
-        return response.HasStarted && !request.ResponseAborted
-            && (HttpMethods.IsHead(context.Request.Method) || response.ContentLength is { } length && request.ResponseBodyLength >= length);
-    }
-
-    private void RegisterCompletedHook(HttpContext context, RecordedRequest request)
+    // The completion hook runs once the response has gone out; a request with no response to wait for runs it at once.
+    private void Notify(HttpContext context, RecordedRequest request, bool completedNow)
     {
         if (onCompleted is null)
         {
+            return;
+        }
+
+        if (completedNow)
+        {
+            onCompleted(request);
             return;
         }
 
@@ -130,18 +115,6 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             return Task.CompletedTask;
         }, (onCompleted, request));
     }
-
-    // How Kestrel reports a malformed body, apart from a client that went away: "Unexpected end of request content" is the
-    // client closing its side mid-body, which Kestrel takes for the end of the connection (dotnet/aspnetcore#13188);
-    // a chunk size past 32 bits is an IOException over an OverflowException; a NUL or non-ASCII trailer byte is an
-    // InvalidOperationException.
-    private static int MalformedBodyStatus(Exception? failure) => failure switch
-    {
-        BadHttpRequestException bad when !bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal) => bad.StatusCode,
-        IOException { InnerException: OverflowException } => StatusCodes.Status400BadRequest,
-        InvalidOperationException => StatusCodes.Status400BadRequest,
-        _ => 0,
-    };
 
     // Drops the request's features, so a context waiting in the pool holds no request, response or body.
     public void DisposeContext(HttpContext context, Exception? exception) => (context as DefaultHttpContext)?.Uninitialize();

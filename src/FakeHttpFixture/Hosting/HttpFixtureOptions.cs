@@ -4,14 +4,68 @@ using System.Security.Cryptography.X509Certificates;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// HttpFixtureOptions configures a server before it starts: pass an <see cref="Action{T}"/> to
-/// <see cref="HttpFixtureServer.Start(Action{HttpFixtureOptions}?)"/> or one of its overloads.
+/// Configures a server before it starts: pass an <see cref="Action{T}"/> to <see cref="HttpFixtureServer.Start(Action{HttpFixtureOptions}?)"/>
+/// or one of its overloads. Nothing is checked while the options are set; the server checks them all once, when it starts, and
+/// refuses to start with an <see cref="ArgumentException"/> that names every option that is wrong and says what to give instead.
 /// </summary>
-public sealed partial class HttpFixtureOptions
+public sealed class HttpFixtureOptions
 {
-    /// <summary>Gets or sets the status answered to a request that no stub or file answers and whose method is not GET or HEAD.</summary>
+    /// <summary>Gets or sets the address the server listens on. Tests should keep the loopback default: any other address exposes the server to the network.</summary>
+    /// <value>The default value is <see cref="IPAddress.Loopback"/> (127.0.0.1).</value>
+    public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Gets or sets the port to listen on; 0 lets the operating system pick a free one, which parallel tests need.</summary>
+    /// <value>The default value is 0: an ephemeral port.</value>
+    public int Port { get; set; }
+
+    /// <summary>Gets or sets how long <see cref="HttpFixtureServer.DisposeAsync"/> lets in-flight requests finish before it aborts their connections.</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a request that no queued response, stub or file answers gets 501 with a sentence
+    /// saying what to do, and is reported by <see cref="HttpFixtureServer.Verify"/>, so that a call nobody expected fails the test.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: such requests get 404 (GET, HEAD) or <see cref="FallbackStatusCode"/>.</value>
+    public bool Strict { get; set; }
+
+    /// <summary>
+    /// Gets or sets the status a request gets when nothing answers it, its method is not GET or HEAD (those get 404, as from any file
+    /// server) and <see cref="Strict"/> is off: code that posts to the fixture just works, and the journal keeps what it sent.
+    /// </summary>
     /// <value>The default value is 200, with an empty body.</value>
-    public int DefaultStatusCode { get; set; } = 200;
+    public int FallbackStatusCode { get; set; } = 200;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether <see cref="HttpFixtureServer.DisposeAsync"/> ends with <see cref="HttpFixtureServer.Verify"/>,
+    /// so a test that forgets to verify still fails; dispose then throws <see cref="HttpFixtureVerificationException"/>, the only exception it throws.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool VerifyOnDispose { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the server answers CORS preflights and adds the CORS headers browser-based tests need.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool EnableCors { get; set; }
+
+    /// <summary>Gets or sets how long the waits of the journal, such as <see cref="HttpFixtureServer.WaitForRequestAsync"/>, wait when the caller gives no timeout.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Gets or sets the largest request body the journal keeps in memory, in bytes; a larger body is written to a temp file, byte for
+    /// byte, and read back on demand, so that large uploads do not fill the test process's memory. The files are deleted on dispose.
+    /// </summary>
+    /// <value>The default value is 1 MiB (1 048 576 bytes); 0 writes every non-empty body to a temp file.</value>
+    public long BodyMemoryThreshold { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets how many requests the journal keeps at most; when one more arrives, the oldest quarter of them is dropped, so
+    /// <see cref="HttpFixtureServer.Requests"/>, waits, takes and assertions see only the latest ones (<see cref="RecordedRequest.Sequence"/>
+    /// keeps counting, so a gap shows the drop). It is meant for load and soak tests that do not read the journal: a journal that keeps
+    /// every request grows without end, and under load the garbage collector's work on it costs more than the requests themselves.
+    /// </summary>
+    /// <value>The default value is 0: every request is kept.</value>
+    public int MaxRecordedRequests { get; set; }
 
     /// <summary>
     /// Gets or sets the largest request body the server accepts, in bytes; a larger body is answered 413.
@@ -20,31 +74,32 @@ public sealed partial class HttpFixtureOptions
     /// <value>The default value is <see langword="null"/>: no limit.</value>
     public long? MaxRequestBodySize { get; set; }
 
-    /// <summary>Gets or sets how long <see cref="HttpFixtureServer.DisposeAsync"/> lets in-flight requests finish before it aborts their connections.</summary>
-    /// <value>The default value is 1 second.</value>
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Gets or sets how long the waits of the journal, such as <see cref="HttpFixtureServer.WaitForRequestAsync"/>, wait when the caller gives no timeout.</summary>
-    /// <value>The default value is 5 seconds.</value>
-    public TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// Gets or sets the address the server listens on. Tests should keep the loopback default: any other address
-    /// exposes the server to the network.
-    /// </summary>
-    /// <value>The default value is <see cref="IPAddress.Loopback"/> (127.0.0.1).</value>
-    public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
-
-    /// <summary>Gets or sets the port to listen on; 0 lets the operating system pick a free one, which parallel tests need.</summary>
-    /// <value>The default value is 0: an ephemeral port.</value>
-    public int Port { get; set; }
-
     /// <summary>
     /// Gets or sets a callback run once a response has been sent in full, with the request's status and sizes known;
     /// the command-line server prints its live log from it. It runs on the server's thread: keep it short, and it must not throw.
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public Action<RecordedRequest>? OnRequestCompleted { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether a directory without an index.html is answered with an HTML listing of its entries.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool DirectoryListing { get; set; } = true;
+
+    /// <summary>Gets or sets a value indicating whether symbolic links that lead outside the served directory are followed; links inside it always are.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool FollowSymlinks { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether PUT stores a file into the served tree and DELETE removes one, so that a later GET serves the change.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool AcceptUploads { get; set; }
+
+    /// <summary>
+    /// Gets the table from file extension (with its dot, any case, such as ".js") to the Content-Type served; add, replace or remove
+    /// entries to change what this server sends. The table is built in rather than read from the operating system, so a test answers
+    /// the same everywhere; files whose extension is not in it are served as application/octet-stream.
+    /// </summary>
+    /// <value>The default value is a table of about 80 common types: ".js" is "text/javascript; charset=utf-8", ".json" is "application/json", text types say charset=utf-8.</value>
+    public IDictionary<string, string> ContentTypes { get; } = new Dictionary<string, string>(MediaTypes.Defaults, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the certificate set by <see cref="UseHttps"/>, or <see langword="null"/> when the server speaks plain HTTP or makes its own certificate.</summary>
     public X509Certificate2? HttpsCertificate { get; private set; }
@@ -53,49 +108,82 @@ public sealed partial class HttpFixtureOptions
     public bool IsHttps { get; private set; }
 
     /// <summary>
-    /// UseHttps makes the server speak TLS. Without a certificate the server uses a self-signed one for
-    /// 127.0.0.1, ::1 and localhost, made in memory, which the clients from <see cref="HttpFixtureServer.CreateClient()"/> trust.
+    /// Gets or sets a value indicating whether the plain-HTTP server speaks HTTP/2 with prior knowledge (h2c) instead of HTTP/1.1.
+    /// Kestrel cannot serve both on one cleartext port (it has no upgrade and no preface sniffing there), so HTTP/1.1
+    /// clients are refused; the clients of <see cref="HttpFixtureServer.CreateClient()"/> send HTTP/2 on their own.
+    /// With <see cref="UseHttps"/> this is not needed: HTTP/2 and HTTP/1.1 are negotiated by ALPN.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: plain HTTP is HTTP/1.1.</value>
+    public bool Http2Cleartext { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the clients of <see cref="HttpFixtureServer.CreateClient()"/> and
+    /// <see cref="HttpFixtureServer.CreateHandler()"/> ask for HTTP/2 over TLS, falling back to HTTP/1.1 only if ALPN says so;
+    /// .NET's HttpClient otherwise sends HTTP/1.1 even to a server that speaks HTTP/2.
+    /// A request that pins its version (any version other than 1.1, or a policy other than RequestVersionOrLower) keeps it.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: HttpClient's own default, HTTP/1.1.</value>
+    public bool ClientPrefersHttp2 { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the TLS server asks clients for a certificate (mutual TLS). Any certificate a client presents is
+    /// accepted, so a test can check which one arrived: <see cref="RecordedRequest.ClientCertificateSubject"/> and
+    /// <see cref="RecordedRequest.ClientCertificateThumbprint"/>. Needs <see cref="UseHttps"/>.
+    /// </summary>
+    /// <value>The default value is <see cref="ClientCertificatePolicy.None"/>.</value>
+    public ClientCertificatePolicy ClientCertificates { get; set; }
+
+    /// <summary>
+    /// Makes the server speak TLS. Without a certificate the server uses a self-signed one for 127.0.0.1, ::1 and localhost,
+    /// made in memory, which the clients from <see cref="HttpFixtureServer.CreateClient()"/> trust.
     /// </summary>
     /// <param name="certificate">The certificate to serve, with its private key; <see langword="null"/> for a self-signed one.</param>
     /// <returns>These options, for chaining.</returns>
     public HttpFixtureOptions UseHttps(X509Certificate2? certificate = null)
     {
-        if (certificate is not null && !certificate.HasPrivateKey)
-        {
-            throw new ArgumentException("The certificate has no private key, so the server cannot use it for TLS. Pass a certificate loaded with its key (for example from a PFX or a PEM pair).", nameof(certificate));
-        }
-
         IsHttps = true;
         HttpsCertificate = certificate;
         return this;
     }
 
+    /// <summary>Checks every option once, at start, and throws one exception that lists each problem with what to do about it.</summary>
     internal void Validate()
     {
-        if (DefaultStatusCode is < 100 or > 999)
+        var problems = new List<(string Option, string Problem)>();
+        void Check(bool valid, string option, string problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(DefaultStatusCode), DefaultStatusCode, "DefaultStatusCode must be an HTTP status code between 100 and 999.");
+            if (!valid)
+            {
+                problems.Add((option, problem));
+            }
         }
 
-        ArgumentNullException.ThrowIfNull(BindAddress);
-        if (Port is < 0 or > IPEndPoint.MaxPort)
+        Check(BindAddress is not null, nameof(BindAddress), "BindAddress must be an address such as IPAddress.Loopback; it is null.");
+        Check(Port is >= 0 and <= IPEndPoint.MaxPort, nameof(Port), $"Port must be from 1 to 65535, or 0 for an ephemeral port; it is {Port}.");
+        Check(ShutdownTimeout >= TimeSpan.Zero, nameof(ShutdownTimeout), $"ShutdownTimeout must not be negative; it is {ShutdownTimeout}.");
+        Check(HttpStatus.IsValid(FallbackStatusCode), nameof(FallbackStatusCode), $"FallbackStatusCode must be an HTTP status code from 100 to 999, such as 200 or 202; it is {FallbackStatusCode}.");
+        Check(DefaultWaitTimeout > TimeSpan.Zero || DefaultWaitTimeout == Timeout.InfiniteTimeSpan, nameof(DefaultWaitTimeout), $"DefaultWaitTimeout must be positive, or Timeout.InfiniteTimeSpan; it is {DefaultWaitTimeout}.");
+        Check(BodyMemoryThreshold >= 0, nameof(BodyMemoryThreshold), $"BodyMemoryThreshold must be zero or more bytes (0 writes every non-empty body to a temp file); it is {BodyMemoryThreshold}.");
+        Check(MaxRecordedRequests >= 0, nameof(MaxRecordedRequests), $"MaxRecordedRequests must be zero (keep every request) or a positive count; it is {MaxRecordedRequests}.");
+        Check(MaxRequestBodySize is null or >= 0, nameof(MaxRequestBodySize), $"MaxRequestBodySize must be zero or more bytes, or null for no limit; it is {MaxRequestBodySize}.");
+        foreach (var (extension, type) in ContentTypes)
         {
-            throw new ArgumentOutOfRangeException(nameof(Port), Port, "Port must be between 0 (an ephemeral port) and 65535.");
+            Check(extension.Length >= 2 && extension[0] == '.' && !extension.AsSpan(1).ContainsAny('.', '/'), nameof(ContentTypes), $"ContentTypes has the key '{extension}', which is not a file extension; use the extension with its dot, such as \".js\".");
+            Check(!string.IsNullOrWhiteSpace(type), nameof(ContentTypes), $"ContentTypes maps '{extension}' to an empty media type; give one such as \"application/json\", or remove the key.");
         }
 
-        if (MaxRequestBodySize is < 0)
+        Check(HttpsCertificate is null || HttpsCertificate.HasPrivateKey, nameof(HttpsCertificate), "The certificate given to UseHttps has no private key, so the server cannot use it for TLS. Pass a certificate loaded with its key (for example from a PFX or a PEM pair).");
+        Check(!(Http2Cleartext && IsHttps), nameof(Http2Cleartext), "Http2Cleartext is for plain HTTP; with UseHttps() the server already speaks HTTP/2 through ALPN. Remove one of the two options.");
+        Check(ClientCertificates == ClientCertificatePolicy.None || IsHttps, nameof(ClientCertificates), "ClientCertificates needs TLS: call options.UseHttps() as well, or leave ClientCertificates at None.");
+        Check(Enum.IsDefined(ClientCertificates), nameof(ClientCertificates), $"ClientCertificates must be None, Allow or Require; it is {(int)ClientCertificates}.");
+        if (problems.Count == 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxRequestBodySize), MaxRequestBodySize, "MaxRequestBodySize must be zero or more, or null for no limit.");
+            throw new ArgumentException(problems[0].Problem, problems[0].Option);
         }
 
-        if (ShutdownTimeout < TimeSpan.Zero)
+        if (problems.Count > 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(ShutdownTimeout), ShutdownTimeout, "ShutdownTimeout must not be negative.");
-        }
-
-        if (DefaultWaitTimeout <= TimeSpan.Zero && DefaultWaitTimeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(DefaultWaitTimeout), DefaultWaitTimeout, "DefaultWaitTimeout must be positive, or Timeout.InfiniteTimeSpan.");
+            throw new ArgumentException($"{problems.Count} options are not valid:" + string.Concat(problems.Select(p => "\n- " + p.Problem)), problems[0].Option);
         }
     }
 }

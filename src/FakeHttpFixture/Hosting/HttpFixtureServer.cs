@@ -5,37 +5,46 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FakeHttpFixture;
 
 /// <summary>
-/// HttpFixtureServer is a real HTTP server for tests: it listens on an ephemeral loopback port, serves a directory,
-/// a temp directory or a <see cref="FileTree"/>, and records every request it receives.
+/// Represents a real HTTP server for tests: it listens on an ephemeral loopback port, serves a directory, a temp directory or a
+/// <see cref="FileTree"/>, answers with stubs, and records every request it receives.
 /// The caller should dispose it when finished (<c>await using</c>); disposing releases the port and deletes what it created.
 /// </summary>
+/// <remarks>
+/// The type is split by what a test does with it: this file starts, reaches and stops the server; HttpFixtureServer.Journal.cs
+/// reads and asserts what it received; HttpFixtureServer.Stubs.cs scripts what it answers; HttpFixtureServer.Tls.cs is its certificate.
+/// </remarks>
 public sealed partial class HttpFixtureServer : IAsyncDisposable
 {
+    private static readonly TimeSpan AbortedRequestsTimeout = TimeSpan.FromSeconds(2);
+
     private readonly KestrelServer _server;
     private readonly FixtureApplication _application;
     private readonly RequestJournal _journal;
+    private readonly StubRegistry _stubs;
+    private readonly ResponseQueue _queue;
+    private readonly ProblemLog _problems;
+    private readonly CancellationTokenSource _stopping;
     private readonly HttpFixtureOptions _options;
     private readonly string? _temporaryDirectory;
-    private readonly IFileProvider _files;
     private readonly Lazy<Task> _disposal;
-    private static readonly TimeSpan AbortedRequestsTimeout = TimeSpan.FromSeconds(2);
 
-    private HttpFixtureServer(KestrelServer server, FixtureApplication application, IFileProvider files, RequestJournal journal, HttpFixtureOptions options, Uri baseAddress, string? rootDirectory, string? temporaryDirectory, X509Certificate2? certificate)
+    private HttpFixtureServer(ServerParts parts, FixtureApplication application, Uri baseAddress, string? rootDirectory, string? temporaryDirectory, X509Certificate2? certificate)
     {
-        _server = server;
+        _server = parts.Server;
         _application = application;
-        _files = files;
+        _journal = parts.Journal;
+        _stubs = parts.Stubs;
+        _queue = parts.Queue;
+        _problems = parts.Problems;
+        _stopping = parts.Stopping;
+        _options = parts.Options;
         _disposal = new Lazy<Task>(DisposeCoreAsync);
-        _journal = journal;
-        _options = options;
         BaseAddress = baseAddress;
         Port = baseAddress.Port;
         RootDirectory = rootDirectory;
@@ -52,10 +61,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     /// <summary>Gets the directory served (the one given, or the temp directory); <see langword="null"/> when serving a <see cref="FileTree"/>.</summary>
     public string? RootDirectory { get; }
 
-    /// <summary>Gets the server's TLS certificate, or <see langword="null"/> when it speaks plain HTTP.</summary>
-    public X509Certificate2? Certificate { get; }
-
-    /// <summary>Start starts a server that serves <paramref name="directory"/> as it is on disk, including dot-files.</summary>
+    /// <summary>Starts a server that serves <paramref name="directory"/> as it is on disk, including dot-files.</summary>
     /// <param name="directory">The directory to serve; relative paths are taken from the current directory.</param>
     /// <param name="configure">Sets options before the server starts.</param>
     /// <returns>The running server.</returns>
@@ -63,20 +69,20 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     public static HttpFixtureServer Start(string directory, Action<HttpFixtureOptions>? configure = null) =>
         StartAsync(directory, configure).GetAwaiter().GetResult();
 
-    /// <summary>Start starts a server that serves <paramref name="files"/> from memory; changes to the tree are served at once.</summary>
+    /// <summary>Starts a server that serves <paramref name="files"/> from memory; changes to the tree are served at once.</summary>
     /// <param name="files">The files to serve.</param>
     /// <param name="configure">Sets options before the server starts.</param>
     /// <returns>The running server.</returns>
     public static HttpFixtureServer Start(FileTree files, Action<HttpFixtureOptions>? configure = null) =>
         StartAsync(files, configure).GetAwaiter().GetResult();
 
-    /// <summary>Start starts a server over a fresh, empty temp directory, <see cref="RootDirectory"/>, which is deleted on dispose; files written there are served at once.</summary>
+    /// <summary>Starts a server over a fresh, empty temp directory, <see cref="RootDirectory"/>, which is deleted on dispose; files written there are served at once.</summary>
     /// <param name="configure">Sets options before the server starts.</param>
     /// <returns>The running server.</returns>
     public static HttpFixtureServer Start(Action<HttpFixtureOptions>? configure = null) =>
         StartAsync(configure).GetAwaiter().GetResult();
 
-    /// <summary>StartAsync starts a server that serves <paramref name="directory"/> as it is on disk, including dot-files.</summary>
+    /// <summary>Starts a server that serves <paramref name="directory"/> as it is on disk, including dot-files.</summary>
     /// <param name="directory">The directory to serve; relative paths are taken from the current directory.</param>
     /// <param name="configure">Sets options before the server starts.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -91,10 +97,10 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             throw new DirectoryNotFoundException($"Cannot serve '{root}': the directory does not exist. Create it first, or call HttpFixtureServer.Start() for a fresh temp directory.");
         }
 
-        return StartCoreAsync(new PhysicalFileProvider(root, ExclusionFilters.None), root, null, configure, cancellationToken);
+        return StartCoreAsync(new ServedRoot(root, null, null), configure, cancellationToken);
     }
 
-    /// <summary>StartAsync starts a server that serves <paramref name="files"/> from memory; changes to the tree are served at once.</summary>
+    /// <summary>Starts a server that serves <paramref name="files"/> from memory; changes to the tree are served at once.</summary>
     /// <param name="files">The files to serve.</param>
     /// <param name="configure">Sets options before the server starts.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -102,20 +108,20 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     public static Task<HttpFixtureServer> StartAsync(FileTree files, Action<HttpFixtureOptions>? configure = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return StartCoreAsync(new FileTreeProvider(files), null, null, configure, cancellationToken);
+        return StartCoreAsync(new ServedRoot(null, null, files), configure, cancellationToken);
     }
 
-    /// <summary>StartAsync starts a server over a fresh, empty temp directory, <see cref="RootDirectory"/>, which is deleted on dispose.</summary>
+    /// <summary>Starts a server over a fresh, empty temp directory, <see cref="RootDirectory"/>, which is deleted on dispose.</summary>
     /// <param name="configure">Sets options before the server starts.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running server.</returns>
     public static Task<HttpFixtureServer> StartAsync(Action<HttpFixtureOptions>? configure = null, CancellationToken cancellationToken = default)
     {
         var temp = Directory.CreateTempSubdirectory("fakehttp-").FullName;
-        return StartCoreAsync(new PhysicalFileProvider(temp, ExclusionFilters.None), temp, temp, configure, cancellationToken);
+        return StartCoreAsync(new ServedRoot(temp, temp, null), configure, cancellationToken);
     }
 
-    /// <summary>Url joins <see cref="BaseAddress"/> with a relative path: "a/b.txt" and "/a/b.txt" both give "http://127.0.0.1:PORT/a/b.txt".</summary>
+    /// <summary>Joins <see cref="BaseAddress"/> with a relative path: "a/b.txt" and "/a/b.txt" both give "http://127.0.0.1:PORT/a/b.txt".</summary>
     /// <param name="path">The path, with or without a leading '/', and optionally a query.</param>
     /// <returns>The absolute URL.</returns>
     public Uri Url(string path)
@@ -124,16 +130,16 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         return new Uri(BaseAddress, path.TrimStart('/'));
     }
 
-    /// <summary>CreateClient returns an <see cref="HttpClient"/> whose BaseAddress is this server; with TLS it trusts exactly this server's certificate. The caller should dispose it.</summary>
+    /// <summary>Creates an <see cref="HttpClient"/> whose BaseAddress is this server; with TLS it trusts exactly this server's certificate. The caller should dispose it.</summary>
     /// <returns>The client.</returns>
     public HttpClient CreateClient() => new(CreateHandler(), disposeHandler: true) { BaseAddress = BaseAddress };
 
-    /// <summary>CreateHandler returns a handler for this server, for IHttpClientFactory, Refit or Flurl; with TLS it trusts exactly this server's certificate.</summary>
+    /// <summary>Creates a handler for this server, for IHttpClientFactory, Refit or Flurl; with TLS it trusts exactly this server's certificate.</summary>
     /// <returns>The handler.</returns>
     public HttpMessageHandler CreateHandler() => CreateHandlerCore(null);
 
     /// <summary>
-    /// DisposeAsync stops accepting connections, lets in-flight requests finish for <see cref="HttpFixtureOptions.ShutdownTimeout"/>,
+    /// Stops accepting connections, lets in-flight requests finish for <see cref="HttpFixtureOptions.ShutdownTimeout"/>,
     /// aborts the rest, releases the port and deletes the temp directory. It may be called more than once and does not throw for
     /// anything a client did.
     /// </summary>
@@ -144,7 +150,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     /// <returns>The base address as a string.</returns>
     public override string ToString() => BaseAddress.ToString();
 
-    private static async Task<HttpFixtureServer> StartCoreAsync(IFileProvider files, string? root, string? temporaryDirectory, Action<HttpFixtureOptions>? configure, CancellationToken cancellationToken)
+    private static async Task<HttpFixtureServer> StartCoreAsync(ServedRoot root, Action<HttpFixtureOptions>? configure, CancellationToken cancellationToken)
     {
         var options = new HttpFixtureOptions();
         KestrelServer? server = null;
@@ -152,7 +158,6 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         {
             configure?.Invoke(options);
             options.Validate();
-            options.ValidateTls();
             var certificate = options.IsHttps ? options.HttpsCertificate ?? SelfSignedCertificate.CreateServer() : null;
 
             var kestrelOptions = new KestrelServerOptions
@@ -165,17 +170,20 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
 
             var transport = new SocketTransportFactory(KestrelServices.TransportOptions, NullLoggerFactory.Instance);
             server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));
-            var journal = new RequestJournal(options.BodyMemoryThreshold, options.MaxRecordedRequests);
-            var stubs = new StubRegistry(options, files);
-            var responders = ResponderChain.Create(options, files, stubs);
-            var application = new FixtureApplication(journal, responders, options.OnRequestCompleted);
+
+            // The served tree and its content types are built once, here, and handed to every stage that reads or writes files.
+            var contentTypes = new ContentTypeMap(options.ContentTypes);
+            ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes);
+            var parts = new ServerParts(server, options);
+            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Stopping.Token);
+            var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 
             var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var port = new Uri(address).Port;
             var scheme = certificate is null ? "http" : "https";
             var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://{HostFor(options.BindAddress)}:{port}/"));
-            return new HttpFixtureServer(server, application, files, journal, options, baseAddress, root, temporaryDirectory, certificate) { Stubs = stubs };
+            return new HttpFixtureServer(parts, application, baseAddress, root.Directory, root.Temporary, certificate);
         }
         catch
         {
@@ -186,8 +194,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
                 KestrelMeter.Release(server);
             }
 
-            (files as IDisposable)?.Dispose();
-            DeleteDirectory(temporaryDirectory);
+            DirectoryCleanup.TryDelete(root.Temporary);
             throw;
         }
     }
@@ -202,7 +209,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     private async Task DisposeCoreAsync()
     {
         _journal.Close();
-        Stubs.StopServing();
+        _stopping.Cancel();
         using (var grace = new CancellationTokenSource(_options.ShutdownTimeout))
         {
             try
@@ -220,28 +227,10 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _server.Dispose();
         _journal.Spill.Delete();
         KestrelMeter.Release(_server);
-        (_files as IDisposable)?.Dispose();
-        DeleteDirectory(_temporaryDirectory);
+        DirectoryCleanup.TryDelete(_temporaryDirectory);
         if (_options.VerifyOnDispose)
         {
             Verify();
-        }
-    }
-
-    private static void DeleteDirectory(string? directory)
-    {
-        if (directory is null)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A file still held open by the test must not make dispose throw; the OS temp cleaner gets the rest.
         }
     }
 }

@@ -6,7 +6,7 @@ namespace FakeHttpFixture;
 
 /// <summary>
 /// Disposes the metrics <see cref="Meter"/> that KestrelServer's public constructor makes for itself and never disposes.
-/// A meter stays in a process-wide list until it is disposed, so without this every server leaks one (about 2.7 KB,
+/// A meter stays in a process-wide list until it is disposed, so without this every server leaks one (a few KB,
 /// and one more meter for every metrics listener in the test process to walk). Kestrel publishes the meter's instruments
 /// on the constructing thread, which is how a listener tells this server's meter from those of servers started in parallel.
 /// </summary>

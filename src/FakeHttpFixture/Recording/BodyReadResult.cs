@@ -1,13 +1,7 @@
-using Microsoft.AspNetCore.Http;
-
 namespace FakeHttpFixture;
 
-/// <summary>The bytes of a body and, when it broke off, why.</summary>
-internal readonly record struct BodyReadResult(RecordedBody Body, Exception? Failure)
-{
-    /// <summary>Gets the status Kestrel gave a body it refused (413 over the size limit), or 0.</summary>
-    public int RejectedStatus => Failure is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : 0;
-
-    /// <summary>Gets a value indicating whether the body broke off for any reason other than a refusal: the client went away or sent a broken body.</summary>
-    public bool IsAborted => Failure is not null && RejectedStatus == 0;
-}
+/// <summary>The bytes of a body and how reading it ended; <see cref="RequestBodyReader"/> decides which, once.</summary>
+/// <param name="Body">Every byte that arrived.</param>
+/// <param name="Outcome">How the body ended.</param>
+/// <param name="Status">The status the server answers with a broken or refused body (400, 413 …); 0 for a whole body or a client that went away.</param>
+internal readonly record struct BodyReadResult(RecordedBody Body, BodyOutcome Outcome, int Status);

@@ -11,8 +11,8 @@ internal static class BodySlab
     /// <summary>The largest body put in a slab; larger ones get an array of their own.</summary>
     public const int MaxBody = 4 * 1024;
 
-    // Large enough for the large object heap, which the young-generation collections never copy: under wrk this measured
-    // better than 64 KiB slabs, which every promotion copies again (0.79× against 0.69× raw Kestrel in one interleaved session).
+    // Large enough for the large object heap, which the young-generation collections never copy: under wrk this did better
+    // than 64 KiB slabs, which every promotion copies again (docs/benchmarks.md).
     private const int Size = 1024 * 1024;
     private static readonly Lock Renewing = new();
     private static Slab s_current = new();

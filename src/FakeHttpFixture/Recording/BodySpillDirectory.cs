@@ -35,18 +35,6 @@ internal sealed class BodySpillDirectory
             directory = _path;
         }
 
-        if (directory is null)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A body file held open elsewhere must not make dispose throw; the OS temp cleaner gets the rest.
-        }
+        DirectoryCleanup.TryDelete(directory);
     }
 }

@@ -2,8 +2,8 @@ using System.IO.Pipelines;
 
 namespace FakeHttpFixture;
 
-/// <summary>Passes writes to Kestrel's response writer and adds each committed byte to the recorded request's response size; status and headers are noted before the first call that can start the response.</summary>
-internal sealed class CountingPipeWriter(PipeWriter inner, ResponseRecorder recorder) : PipeWriter
+/// <summary>Passes writes to Kestrel's response writer and tells the exchange of each: it notes status and headers before the first call that can start the response, and counts every committed byte.</summary>
+internal sealed class CountingPipeWriter(PipeWriter inner, Exchange exchange) : PipeWriter
 {
     public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
 
@@ -11,33 +11,33 @@ internal sealed class CountingPipeWriter(PipeWriter inner, ResponseRecorder reco
 
     public override void Advance(int bytes)
     {
-        recorder.BeforeStart();
-        recorder.Request.AddResponseBytes(bytes);
+        exchange.BeforeStart();
+        exchange.AddResponseBytes(bytes);
         inner.Advance(bytes);
     }
 
     public override Memory<byte> GetMemory(int sizeHint = 0)
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         return inner.GetMemory(sizeHint);
     }
 
     public override Span<byte> GetSpan(int sizeHint = 0)
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         return inner.GetSpan(sizeHint);
     }
 
     public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         return inner.FlushAsync(cancellationToken);
     }
 
     public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
     {
-        recorder.BeforeStart();
-        recorder.Request.AddResponseBytes(source.Length);
+        exchange.BeforeStart();
+        exchange.AddResponseBytes(source.Length);
         return inner.WriteAsync(source, cancellationToken);
     }
 
@@ -45,13 +45,13 @@ internal sealed class CountingPipeWriter(PipeWriter inner, ResponseRecorder reco
 
     public override void Complete(Exception? exception = null)
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         inner.Complete(exception);
     }
 
     public override ValueTask CompleteAsync(Exception? exception = null)
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         return inner.CompleteAsync(exception);
     }
 }

@@ -1,7 +1,7 @@
 namespace FakeHttpFixture;
 
-/// <summary>Passes writes to Kestrel's response stream, keeping its synchronous-IO rules, and adds each byte to the recorded request's response size; status and headers are noted before the first write or flush.</summary>
-internal sealed class CountingStream(Stream inner, ResponseRecorder recorder) : Stream
+/// <summary>Passes writes to Kestrel's response stream, keeping its synchronous-IO rules, and tells the exchange of each: it notes status and headers before the first write or flush, and counts every byte.</summary>
+internal sealed class CountingStream(Stream inner, Exchange exchange) : Stream
 {
     public override bool CanRead => false;
 
@@ -19,16 +19,16 @@ internal sealed class CountingStream(Stream inner, ResponseRecorder recorder) : 
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         inner.Write(buffer, offset, count);
-        recorder.Request.AddResponseBytes(count);
+        exchange.AddResponseBytes(count);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         inner.Write(buffer);
-        recorder.Request.AddResponseBytes(buffer.Length);
+        exchange.AddResponseBytes(buffer.Length);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -37,20 +37,20 @@ internal sealed class CountingStream(Stream inner, ResponseRecorder recorder) : 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         // Counted before the write so that a client holding the bytes never sees a smaller count.
-        recorder.BeforeStart();
-        recorder.Request.AddResponseBytes(buffer.Length);
+        exchange.BeforeStart();
+        exchange.AddResponseBytes(buffer.Length);
         return inner.WriteAsync(buffer, cancellationToken);
     }
 
     public override void Flush()
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         inner.Flush();
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken)
     {
-        recorder.BeforeStart();
+        exchange.BeforeStart();
         return inner.FlushAsync(cancellationToken);
     }
 

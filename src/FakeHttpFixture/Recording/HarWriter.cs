@@ -12,8 +12,6 @@ internal static class HarWriter
     /// <summary>Bodies above this size are left out with a comment: a HAR file holds each body as one JSON string.</summary>
     internal const long MaxBodyInHar = 64L * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static void Write(Stream stream, IReadOnlyList<RecordedRequest> requests, Uri server)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -149,31 +147,18 @@ internal static class HarWriter
         if (request.ResponseAborted)
         {
             // Status 0 is how browsers export a response that never came; the comment says why.
-            json.WriteString("comment", request.Fault is { } fault ? $"The response was broken off by the fault {fault}." : "The response was broken off before it was sent whole.");
+            json.WriteString("comment", request.Fault != ResponseFault.None ? $"The response was broken off by the fault {request.Fault}." : "The response was broken off before it was sent whole.");
         }
 
         json.WriteEndObject();
     }
 
-    // Text where the bytes are text, base64 where they are not: a wrong guess either way would alter the body a HAR viewer shows.
+    // Text where the bytes are text and survive the round trip, base64 where they are not: a wrong guess either way would alter the body.
     private static bool TryDecodeText(byte[] body, string? contentType, out string text)
     {
-        text = string.Empty;
-        var encoding = RecordedRequest.EncodingOf(contentType);
-        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        if (!Charsets.TryDecodeExact(body, contentType, out text))
         {
-            try
-            {
-                text = StrictUtf8.GetString(body);
-            }
-            catch (DecoderFallbackException)
-            {
-                return false;
-            }
-        }
-        else
-        {
-            text = encoding.GetString(body);
+            return false;
         }
 
         foreach (var c in text)

@@ -1,8 +1,8 @@
 namespace FakeHttpFixture;
 
 /// <summary>
-/// HttpFixtureAssertionException is thrown when an assertion of <see cref="HttpFixtureServer"/>, such as
-/// <see cref="HttpFixtureServer.ShouldHaveReceived(string, string)"/>, fails; every test framework reports it as a failure.
+/// The exception thrown when an assertion of <see cref="HttpFixtureServer"/>, such as
+/// <see cref="HttpFixtureServer.ShouldHaveReceived(HttpMethod, string)"/>, fails; every test framework reports it as a failure.
 /// Its message says what was expected and lists what arrived, nearest match first.
 /// </summary>
 public sealed class HttpFixtureAssertionException : Exception

@@ -1,6 +1,6 @@
 namespace FakeHttpFixture;
 
-/// <summary>MultipartPart is one part of a multipart request body, such as a file of an upload form, with its headers and exact bytes.</summary>
+/// <summary>Represents one part of a multipart request body, such as a file of an upload form, with its headers and exact bytes.</summary>
 public sealed class MultipartPart
 {
     internal MultipartPart(IReadOnlyDictionary<string, string[]> headers, string? name, string? fileName, string? contentType, byte[] body)
@@ -28,7 +28,7 @@ public sealed class MultipartPart
     public byte[] Body { get; }
 
     /// <summary>Gets the content decoded by the part's charset, UTF-8 when it names none.</summary>
-    public string Text => RecordedRequest.Decode(Body, ContentType);
+    public string Text => Charsets.Decode(Body, ContentType);
 
     /// <summary>Returns a summary such as "file "photo.png" (image/png, 12 KiB)".</summary>
     /// <returns>The summary.</returns>

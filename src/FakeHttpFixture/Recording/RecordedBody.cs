@@ -3,7 +3,7 @@ namespace FakeHttpFixture;
 /// <summary>
 /// The bytes of one request body: an array in memory, or a temp file for a body over the memory threshold.
 /// A struct held inline by its <see cref="RecordedRequest"/>: the journal keeps every request, and each object fewer per
-/// request is less for the GC to mark and move (measured under wrk: retention is most of what a recorded POST costs).
+/// request is less for the GC to mark and move (under wrk, retention is most of what a recorded POST costs: docs/benchmarks.md).
 /// </summary>
 internal readonly struct RecordedBody
 {

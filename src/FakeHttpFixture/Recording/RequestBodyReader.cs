@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace FakeHttpFixture;
 
-/// <summary>Reads a request body to its end, keeping exactly the bytes received, also when the client goes away mid-body.</summary>
+/// <summary>Reads a request body to its end, keeping exactly the bytes received, also when the client goes away mid-body, and says how it ended.</summary>
 internal static class RequestBodyReader
 {
     public static async ValueTask<BodyReadResult> ReadAsync(HttpContext context, BodySpillDirectory spill, long threshold)
@@ -12,7 +12,7 @@ internal static class RequestBodyReader
         var detection = context.Features.Get<IHttpRequestBodyDetectionFeature>();
         if (detection is { CanHaveBody: false })
         {
-            return new BodyReadResult(RecordedBody.Empty, null);
+            return new BodyReadResult(RecordedBody.Empty, BodyOutcome.Whole, 0);
         }
 
         var reader = context.Request.BodyReader;
@@ -41,7 +41,26 @@ internal static class RequestBodyReader
                 failure = ex;
             }
 
-            return new BodyReadResult(await sink.CompleteAsync().ConfigureAwait(false), failure);
+            var body = await sink.CompleteAsync().ConfigureAwait(false);
+            return failure switch
+            {
+                null => new BodyReadResult(body, BodyOutcome.Whole, 0),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new BodyReadResult(body, BodyOutcome.Refused, StatusCodes.Status413PayloadTooLarge),
+                _ when MalformedStatus(failure) is var status and not 0 => new BodyReadResult(body, BodyOutcome.Malformed, status),
+                _ => new BodyReadResult(body, BodyOutcome.ClientGone, 0),
+            };
         }
     }
+
+    // How Kestrel reports a malformed body, apart from a client that went away: "Unexpected end of request content" is the
+    // client closing its side mid-body, which Kestrel takes for the end of the connection (dotnet/aspnetcore#13188);
+    // a chunk size past 32 bits is an IOException over an OverflowException; a NUL or non-ASCII trailer byte is an
+    // InvalidOperationException.
+    private static int MalformedStatus(Exception failure) => failure switch
+    {
+        BadHttpRequestException bad when !bad.Message.StartsWith("Unexpected end of request content", StringComparison.Ordinal) => bad.StatusCode,
+        IOException { InnerException: OverflowException } => StatusCodes.Status400BadRequest,
+        InvalidOperationException => StatusCodes.Status400BadRequest,
+        _ => 0,
+    };
 }

@@ -55,7 +55,7 @@ internal static class RequestContentParser
     private static async Task<RequestContent> ReadFormAsync(RecordedRequest request, string contentType)
     {
         using var body = request.OpenBody();
-        using var reader = new FormReader(body, RecordedRequest.EncodingOf(contentType))
+        using var reader = new FormReader(body, Charsets.Of(contentType))
         {
             // A test fixture must show whatever the client sent, so ASP.NET Core's protective limits do not apply.
             ValueCountLimit = int.MaxValue,

@@ -22,12 +22,12 @@ internal sealed class RequestPattern
     /// <summary>Gets a value indicating whether misses can be ranked by how near they came; a predicate only says yes or no.</summary>
     public bool CanRank => _match is null;
 
-    public static RequestPattern Of(string method, string path)
+    public static RequestPattern Of(HttpMethod method, string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
         path = path.StartsWith('/') ? path : "/" + path;
-        return new RequestPattern($"{method.ToUpperInvariant()} {path}", method, path, null);
+        return new RequestPattern($"{method.Method.ToUpperInvariant()} {path}", method.Method, path, null);
     }
 
     public static RequestPattern Of(Func<RecordedRequest, bool> match, string? description)

@@ -22,21 +22,20 @@ internal static class RequestSnapshot
         var connection = context.Features.Get<IHttpConnectionFeature>();
         var clientCertificate = context.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
         var origin = new RequestOrigin(request.PathBase.ToUriComponent(), connection?.LocalIpAddress, connection?.LocalPort ?? 0, connection?.RemoteIpAddress, connection?.RemotePort ?? 0);
-        return new RecordedRequest(body.Body, origin)
+        return new RecordedRequest(body.Body, origin, headers)
         {
             Timestamp = timestamp,
             Method = request.Method,
             Path = path,
             QueryString = query,
             Protocol = request.Protocol,
-            HeaderEntries = headers,
             Scheme = request.Scheme,
             Host = host,
             RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + query,
             ConnectionId = connection?.ConnectionId ?? string.Empty,
             ExchangeIndex = NextExchangeIndex(context),
-            Aborted = body.IsAborted,
-            Rejected = body.RejectedStatus != 0,
+            Aborted = body.Outcome is BodyOutcome.ClientGone or BodyOutcome.Malformed,
+            Rejected = body.Outcome == BodyOutcome.Refused,
             ClientCertificateSubject = clientCertificate?.Subject,
             ClientCertificateThumbprint = clientCertificate?.Thumbprint,
         };

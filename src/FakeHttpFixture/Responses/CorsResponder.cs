@@ -12,10 +12,12 @@ internal sealed class CorsResponder : IResponder
 {
     private const string AllowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
-    public string Name => "cors";
+    public Responder Stage => Responder.Cors;
 
-    public ValueTask<bool> TryRespondAsync(HttpContext context, RecordedRequest request)
+    public ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
+        var context = exchange.Context;
+        var request = exchange.Request;
         var headers = context.Request.Headers;
         var origin = headers.Origin;
         if (origin.Count == 0)
@@ -39,8 +41,7 @@ internal sealed class CorsResponder : IResponder
             return ValueTask.FromResult(true);
         }
 
-        // Added as the response starts, so the headers survive whatever the later stage sets or clears.
-        ResponseRecorder.NoteAtStart(context);
+        // Added as the response starts, so the headers survive whatever the later stage sets or clears; the exchange notes them after.
         response.OnStarting(static state =>
         {
             var (http, allowed) = ((HttpResponse, string))state;

@@ -3,40 +3,42 @@ using Microsoft.AspNetCore.Http;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// The last stage: GET and HEAD of something that is not there get 404; any other method gets the configured default status.
-/// In strict mode every request that reaches it gets <see cref="HttpFixtureOptions.UnmatchedStatusCode"/> and is marked unmatched.
+/// The last stage, for what nothing else answered: GET and HEAD get 404, as from any file server, and other methods get
+/// <see cref="HttpFixtureOptions.FallbackStatusCode"/>, so that code posting to the fixture just works. In strict mode every
+/// such request gets 501 with a sentence saying what to do, and is reported by Verify.
 /// </summary>
-internal sealed class FallbackResponder(StubRegistry registry) : IResponder
+internal sealed class FallbackResponder(bool strict, int fallbackStatusCode, ProblemLog problems) : IResponder
 {
-    public string Name => "fallback";
+    public Responder Stage => Responder.Fallback;
 
-    public async ValueTask<bool> TryRespondAsync(HttpContext context, RecordedRequest request)
+    public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
-        var options = registry.Options;
-        if (options.Strict)
+        var request = exchange.Request;
+        var response = exchange.Context.Response;
+        if (!strict)
         {
-            request.Unmatched = true;
-            registry.RecordUnmatched(request);
-            context.Response.StatusCode = options.UnmatchedStatusCode;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            if (!HttpMethods.IsHead(request.Method))
-            {
-                try
-                {
-                    await context.Response.WriteAsync($"FakeHttpFixture (strict): no stub or file matches {request.Method} {request.Path}{request.QueryString}. Stub it with server.Stub(...), add the file, or leave Strict off.\n", context.RequestAborted).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The client went away; the request is reported by Verify all the same.
-                }
-            }
-
+            response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+                ? StatusCodes.Status404NotFound
+                : fallbackStatusCode;
             return true;
         }
 
-        context.Response.StatusCode = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            ? StatusCodes.Status404NotFound
-            : options.DefaultStatusCode;
+        exchange.MarkUnmatched();
+        problems.Unmatched(request, $"#{request.Sequence} {request.Method} {request.Path}{request.QueryString} matched no stub or file and was answered {StatusCodes.Status501NotImplemented}.");
+        response.StatusCode = StatusCodes.Status501NotImplemented;
+        response.ContentType = "text/plain; charset=utf-8";
+        if (!HttpMethods.IsHead(request.Method))
+        {
+            try
+            {
+                await response.WriteAsync($"FakeHttpFixture (strict): no stub or file matches {request.Method} {request.Path}{request.QueryString}. Stub it with server.Stub(...), add the file, or leave Strict off.\n", exchange.Aborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client went away; the request is reported by Verify all the same.
+            }
+        }
+
         return true;
     }
 }

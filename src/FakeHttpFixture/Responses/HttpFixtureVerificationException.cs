@@ -1,6 +1,6 @@
 namespace FakeHttpFixture;
 
-/// <summary>HttpFixtureVerificationException is thrown by <see cref="HttpFixtureServer.Verify"/>; its message lists every problem found, one per line.</summary>
+/// <summary>The exception thrown by <see cref="HttpFixtureServer.Verify"/>; its message lists every problem found, one per line.</summary>
 public sealed class HttpFixtureVerificationException : Exception
 {
     /// <summary>Initializes a new instance of the <see cref="HttpFixtureVerificationException"/> class with no problems listed.</summary>

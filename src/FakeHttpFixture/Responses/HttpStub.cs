@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Routing;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// HttpStub is one stubbed answer, made by <see cref="HttpFixtureServer.Stub(HttpMethod?, string)"/>: it matches a method and a
+/// Represents one stubbed answer, made by <see cref="HttpFixtureServer.Stub(HttpMethod?, string)"/>: it matches a method and a
 /// path, optionally headers, query values and the body, and answers with its responses in order; once they are used up the last
 /// one repeats. When several stubs match a request, the one added last wins, so a test can override a shared default.
 /// </summary>
 public sealed class HttpStub
 {
-    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
     private readonly Lock _gate = new();
     private readonly string? _method;
     private readonly StubPath _path;
@@ -33,7 +32,7 @@ public sealed class HttpStub
     /// <summary>Gets a value indicating whether <see cref="HttpFixtureServer.Verify"/> reports this stub when no request used it.</summary>
     public bool IsRequired { get; private set; }
 
-    /// <summary>WithHeader makes the stub match only requests that have the header <paramref name="name"/>, with exactly <paramref name="value"/> when one is given.</summary>
+    /// <summary>Makes the stub match only requests that have the header <paramref name="name"/>, with exactly <paramref name="value"/> when one is given.</summary>
     /// <param name="name">The header name, in any case.</param>
     /// <param name="value">The value the header must have (all its values joined with ", "); <see langword="null"/> for any value.</param>
     /// <returns>This stub, for chaining.</returns>
@@ -43,7 +42,7 @@ public sealed class HttpStub
         return Where(r => r.Header(name) is { } actual && (value is null || actual == value));
     }
 
-    /// <summary>WithQuery makes the stub match only requests whose query has the parameter <paramref name="name"/>, with <paramref name="value"/> when one is given.</summary>
+    /// <summary>Makes the stub match only requests whose query has the parameter <paramref name="name"/>, with <paramref name="value"/> when one is given.</summary>
     /// <param name="name">The parameter name, compared exactly.</param>
     /// <param name="value">The decoded value one of its occurrences must have; <see langword="null"/> for any value.</param>
     /// <returns>This stub, for chaining.</returns>
@@ -57,7 +56,7 @@ public sealed class HttpStub
         });
     }
 
-    /// <summary>WithJsonBody makes the stub match only requests whose body is JSON that <paramref name="predicate"/> accepts; a body that is not JSON does not match.</summary>
+    /// <summary>Makes the stub match only requests whose body is JSON that <paramref name="predicate"/> accepts; a body that is not JSON does not match.</summary>
     /// <param name="predicate">Tests the parsed body.</param>
     /// <returns>This stub, for chaining.</returns>
     public HttpStub WithJsonBody(Func<JsonElement, bool> predicate)
@@ -66,7 +65,7 @@ public sealed class HttpStub
         return Where(r => TryParse(r, out JsonElement body) && predicate(body));
     }
 
-    /// <summary>WithJsonBody makes the stub match only requests whose body reads as <typeparamref name="T"/> (web defaults) and passes <paramref name="predicate"/>.</summary>
+    /// <summary>Makes the stub match only requests whose body reads as <typeparamref name="T"/> (web defaults) and passes <paramref name="predicate"/>.</summary>
     /// <typeparam name="T">The type to read the body as.</typeparam>
     /// <param name="predicate">Tests the body.</param>
     /// <returns>This stub, for chaining.</returns>
@@ -76,7 +75,7 @@ public sealed class HttpStub
         return Where(r => TryParse(r, out T? body) && body is not null && predicate(body));
     }
 
-    /// <summary>Where makes the stub match only requests that <paramref name="predicate"/> accepts, for anything the other conditions do not cover.</summary>
+    /// <summary>Makes the stub match only requests that <paramref name="predicate"/> accepts, for anything the other conditions do not cover.</summary>
     /// <param name="predicate">Tests the request; it runs on the server's thread and should not throw.</param>
     /// <returns>This stub, for chaining.</returns>
     public HttpStub Where(Func<RecordedRequest, bool> predicate)
@@ -111,13 +110,13 @@ public sealed class HttpStub
         return this;
     }
 
-    /// <summary>Respond appends an empty response with <paramref name="statusCode"/> to the stub's sequence, <paramref name="times"/> times.</summary>
+    /// <summary>Appends an empty response with <paramref name="statusCode"/> to the stub's sequence, <paramref name="times"/> times.</summary>
     /// <param name="statusCode">The HTTP status code.</param>
     /// <param name="times">How many requests get it before the next one in the sequence; 1 by default, at least 1.</param>
     /// <returns>This stub, for chaining.</returns>
     public HttpStub Respond(int statusCode, int times = 1) => Respond(StubResponse.Status(statusCode), times);
 
-    /// <summary>Required makes <see cref="HttpFixtureServer.Verify"/> report the stub if no request has used it, for calls the code under test must make.</summary>
+    /// <summary>Makes <see cref="HttpFixtureServer.Verify"/> report the stub if no request has used it, for calls the code under test must make.</summary>
     /// <returns>This stub, for chaining.</returns>
     public HttpStub Required()
     {
@@ -178,7 +177,7 @@ public sealed class HttpStub
     {
         try
         {
-            value = JsonSerializer.Deserialize<T>(request.Body, WebJson);
+            value = JsonSerializer.Deserialize<T>(request.Body, WebJson.Options);
             return true;
         }
         catch (JsonException)

@@ -1,20 +1,18 @@
-using Microsoft.AspNetCore.Http;
-
 namespace FakeHttpFixture;
 
 /// <summary>Answers with the next response of the queue filled by <see cref="HttpFixtureServer.Enqueue(StubResponse)"/>, whatever the request.</summary>
-internal sealed class QueuedResponder(StubRegistry registry) : IResponder
+internal sealed class QueuedResponder(ResponseQueue queue, ResponsePlayer player) : IResponder
 {
-    public string Name => "queue";
+    public Responder Stage => Responder.Queue;
 
-    public async ValueTask<bool> TryRespondAsync(HttpContext context, RecordedRequest request)
+    public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
-        if (!registry.TryDequeue(out var response))
+        if (!queue.TryDequeue(out var response))
         {
             return false;
         }
 
-        await StubResponseWriter.WriteAsync(context, request, response!, registry).ConfigureAwait(false);
+        await player.PlayAsync(exchange, response!).ConfigureAwait(false);
         return true;
     }
 }

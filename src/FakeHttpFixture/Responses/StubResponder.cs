@@ -1,15 +1,13 @@
-using Microsoft.AspNetCore.Http;
-
 namespace FakeHttpFixture;
 
 /// <summary>Answers with the stub that matches the request, the last added winning; a template's values become the request's route values.</summary>
-internal sealed class StubResponder(StubRegistry registry) : IResponder
+internal sealed class StubResponder(StubRegistry stubs, ResponsePlayer player) : IResponder
 {
-    public string Name => "stub";
+    public Responder Stage => Responder.Stub;
 
-    public async ValueTask<bool> TryRespondAsync(HttpContext context, RecordedRequest request)
+    public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
-        var stub = registry.Find(request, out var routeValues);
+        var stub = stubs.Find(exchange.Request, out var routeValues);
         if (stub is null)
         {
             return false;
@@ -17,10 +15,10 @@ internal sealed class StubResponder(StubRegistry registry) : IResponder
 
         if (routeValues is not null)
         {
-            context.Request.RouteValues = routeValues;
+            exchange.Context.Request.RouteValues = routeValues;
         }
 
-        await StubResponseWriter.WriteAsync(context, request, stub.TakeResponse(), registry).ConfigureAwait(false);
+        await player.PlayAsync(exchange, stub.TakeResponse()).ConfigureAwait(false);
         return true;
     }
 }

@@ -5,14 +5,12 @@ using Microsoft.AspNetCore.Http;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// StubResponse describes one answer of the server: a status, headers and a body, and how it is delivered (delays,
+/// Describes one answer of the server: a status, headers and a body, and how it is delivered (delays,
 /// throttling, chunks) or broken (resets, truncation). Instances are immutable: every <c>With…</c> method returns a copy,
 /// so one response can be reused by several stubs.
 /// </summary>
 public sealed class StubResponse
 {
-    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
-
     private StubResponse()
     {
     }
@@ -33,7 +31,7 @@ public sealed class StubResponse
 
     internal Func<HttpContext, StubResponse>? Chooser { get; private set; }
 
-    internal StubFault Fault { get; private set; }
+    internal ResponseFault Fault { get; private set; }
 
     internal int FaultArgument { get; private set; }
 
@@ -45,12 +43,12 @@ public sealed class StubResponse
 
     internal int ChunkSize { get; private set; }
 
-    /// <summary>Status answers <paramref name="statusCode"/> with an empty body, such as 503 for a retry test.</summary>
+    /// <summary>Answers <paramref name="statusCode"/> with an empty body, such as 503 for a retry test.</summary>
     /// <param name="statusCode">The HTTP status code, 100 to 999.</param>
     /// <returns>The response.</returns>
     public static StubResponse Status(int statusCode) => new StubResponse().WithStatus(statusCode);
 
-    /// <summary>Text answers 200 with <paramref name="text"/> encoded as UTF-8.</summary>
+    /// <summary>Answers 200 with <paramref name="text"/> encoded as UTF-8.</summary>
     /// <param name="text">The body.</param>
     /// <param name="contentType">The Content-Type header.</param>
     /// <returns>The response.</returns>
@@ -60,7 +58,7 @@ public sealed class StubResponse
         return new StubResponse { Content = Encoding.UTF8.GetBytes(text), ContentType = contentType };
     }
 
-    /// <summary>Bytes answers 200 with exactly <paramref name="content"/>.</summary>
+    /// <summary>Answers 200 with exactly <paramref name="content"/>.</summary>
     /// <param name="content">The body; the array is not copied, so do not change it while the server runs.</param>
     /// <param name="contentType">The Content-Type header.</param>
     /// <returns>The response.</returns>
@@ -70,13 +68,13 @@ public sealed class StubResponse
         return new StubResponse { Content = content, ContentType = contentType };
     }
 
-    /// <summary>Json answers 200 with <paramref name="value"/> serialized by System.Text.Json, now rather than per request.</summary>
+    /// <summary>Answers 200 with <paramref name="value"/> serialized by System.Text.Json, now rather than per request.</summary>
     /// <typeparam name="T">The type to serialize as.</typeparam>
     /// <param name="value">The value.</param>
     /// <param name="options">Serializer options; <see langword="null"/> for the web defaults (camelCase names).</param>
     /// <returns>The response, with Content-Type application/json.</returns>
     public static StubResponse Json<T>(T value, JsonSerializerOptions? options = null) =>
-        new() { Content = JsonSerializer.SerializeToUtf8Bytes(value, options ?? WebJson), ContentType = "application/json; charset=utf-8" };
+        new() { Content = JsonSerializer.SerializeToUtf8Bytes(value, options ?? WebJson.Options), ContentType = "application/json; charset=utf-8" };
 
     /// <summary>
     /// File answers 200 with a file of the served tree, read when the request comes, its type taken from its extension through
@@ -89,10 +87,16 @@ public sealed class StubResponse
     public static StubResponse File(string path, string? contentType = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new StubResponse { FilePath = "/" + path.TrimStart('/'), ContentType = contentType };
+        var relative = path.Replace('\\', '/').TrimStart('/');
+        if (!ServedTree.IsPlainRelativePath(relative))
+        {
+            throw new ArgumentException($"'{path}' does not name a file of the served tree: give its path from the root, such as \"fixtures/order.json\", without '.' or '..' segments.", nameof(path));
+        }
+
+        return new StubResponse { FilePath = relative, ContentType = contentType };
     }
 
-    /// <summary>Stream answers 200 with the content of a stream opened for each request and disposed after it, for bodies too large to hold.</summary>
+    /// <summary>Answers 200 with the content of a stream opened for each request and disposed after it, for bodies too large to hold.</summary>
     /// <param name="open">Opens the stream; a seekable stream also gives the Content-Length.</param>
     /// <param name="contentType">The Content-Type header.</param>
     /// <returns>The response.</returns>
@@ -114,7 +118,7 @@ public sealed class StubResponse
         return new StubResponse { HandlerDelegate = handler };
     }
 
-    /// <summary>From picks the response per request, for example from <c>context.Request.RouteValues["id"]</c>; its delays and faults apply as if it had been stubbed.</summary>
+    /// <summary>Picks the response per request, for example from <c>context.Request.RouteValues["id"]</c>; its delays and faults apply as if it had been stubbed.</summary>
     /// <param name="choose">Returns the response for a request.</param>
     /// <returns>The response.</returns>
     public static StubResponse From(Func<HttpContext, StubResponse> choose)
@@ -123,36 +127,35 @@ public sealed class StubResponse
         return new StubResponse { Chooser = choose };
     }
 
-    /// <summary>ResetConnection breaks the connection (a TCP reset) before anything is answered; an HttpClient sees an <see cref="HttpRequestException"/> caused by an <see cref="IOException"/>.</summary>
+    /// <summary>Breaks the connection (a TCP reset) before anything is answered; an HttpClient sees an <see cref="HttpRequestException"/> caused by an <see cref="IOException"/>.</summary>
     /// <returns>The response.</returns>
-    public static StubResponse ResetConnection() => new() { Fault = StubFault.ResetConnection };
+    public static StubResponse ResetConnection() => new() { Fault = ResponseFault.ResetConnection };
 
-    /// <summary>ResetStream resets the HTTP/2 stream with <paramref name="errorCode"/> (RST_STREAM), keeping the connection; on HTTP/1.1 it resets the connection.</summary>
+    /// <summary>Resets the HTTP/2 stream with <paramref name="errorCode"/> (RST_STREAM), keeping the connection; on HTTP/1.1 it resets the connection.</summary>
     /// <param name="errorCode">The HTTP/2 error code; 2 is INTERNAL_ERROR.</param>
     /// <returns>The response.</returns>
-    public static StubResponse ResetStream(int errorCode = 2) => new() { Fault = StubFault.ResetStream, FaultArgument = errorCode };
+    public static StubResponse ResetStream(int errorCode = 2) => new() { Fault = ResponseFault.ResetStream, FaultArgument = errorCode };
 
-    /// <summary>MalformedStatusLine sends bytes that are not HTTP instead of a status line, then closes the connection, as a misconfigured proxy might.</summary>
+    /// <summary>Sends bytes that are not HTTP instead of a status line, then closes the connection, as a misconfigured proxy might.</summary>
     /// <returns>The response.</returns>
-    public static StubResponse MalformedStatusLine() => new() { Fault = StubFault.MalformedStatusLine };
+    public static StubResponse MalformedStatusLine() => new() { Fault = ResponseFault.MalformedStatusLine };
 
-    /// <summary>Hang never answers: the request waits until the client gives up or the server is disposed, for timeout tests.</summary>
+    /// <summary>Never answers: the request waits until the client gives up or the server is disposed, for timeout tests.</summary>
     /// <returns>The response.</returns>
-    public static StubResponse Hang() => new() { Fault = StubFault.Hang };
+    public static StubResponse Hang() => new() { Fault = ResponseFault.Hang };
 
-    /// <summary>WithStatus returns a copy with another status code.</summary>
+    /// <summary>Returns a copy with another status code.</summary>
     /// <param name="statusCode">The HTTP status code, 100 to 999.</param>
     /// <returns>The copy.</returns>
     public StubResponse WithStatus(int statusCode)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 999);
+        HttpStatus.ThrowIfInvalid(statusCode);
         var copy = Copy();
         copy.StatusCode = statusCode;
         return copy;
     }
 
-    /// <summary>WithHeader returns a copy that also sends the header <paramref name="name"/>; call it again to send several values.</summary>
+    /// <summary>Returns a copy that also sends the header <paramref name="name"/>; call it again to send several values.</summary>
     /// <param name="name">The header name.</param>
     /// <param name="value">The value.</param>
     /// <returns>The copy.</returns>
@@ -165,7 +168,7 @@ public sealed class StubResponse
         return copy;
     }
 
-    /// <summary>WithDelay returns a copy that waits <paramref name="delay"/> before sending the headers, as a slow server does.</summary>
+    /// <summary>Returns a copy that waits <paramref name="delay"/> before sending the headers, as a slow server does.</summary>
     /// <param name="delay">The wait.</param>
     /// <returns>The copy.</returns>
     public StubResponse WithDelay(TimeSpan delay)
@@ -176,7 +179,7 @@ public sealed class StubResponse
         return copy;
     }
 
-    /// <summary>WithBodyDelay returns a copy that sends the headers at once and waits <paramref name="delay"/> before the body, to test read timeouts.</summary>
+    /// <summary>Returns a copy that sends the headers at once and waits <paramref name="delay"/> before the body, to test read timeouts.</summary>
     /// <param name="delay">The wait.</param>
     /// <returns>The copy.</returns>
     public StubResponse WithBodyDelay(TimeSpan delay)
@@ -187,7 +190,7 @@ public sealed class StubResponse
         return copy;
     }
 
-    /// <summary>WithThrottle returns a copy that sends the body at about <paramref name="bytesPerSecond"/>, to test progress and slow downloads.</summary>
+    /// <summary>Returns a copy that sends the body at about <paramref name="bytesPerSecond"/>, to test progress and slow downloads.</summary>
     /// <param name="bytesPerSecond">The rate, at least 1.</param>
     /// <returns>The copy.</returns>
     public StubResponse WithThrottle(int bytesPerSecond)
@@ -198,7 +201,7 @@ public sealed class StubResponse
         return copy;
     }
 
-    /// <summary>Chunked returns a copy sent without Content-Length, in chunks of <paramref name="chunkSize"/> bytes each flushed on its own (Transfer-Encoding: chunked on HTTP/1.1).</summary>
+    /// <summary>Returns a copy sent without Content-Length, in chunks of <paramref name="chunkSize"/> bytes each flushed on its own (Transfer-Encoding: chunked on HTTP/1.1).</summary>
     /// <param name="chunkSize">The bytes per chunk, at least 1.</param>
     /// <returns>The copy.</returns>
     public StubResponse Chunked(int chunkSize = 1024)
@@ -209,26 +212,26 @@ public sealed class StubResponse
         return copy;
     }
 
-    /// <summary>CloseAfterHeaders returns a copy that sends the status and headers, promising the body, then closes the connection without it.</summary>
+    /// <summary>Returns a copy that sends the status and headers, promising the body, then closes the connection without it.</summary>
     /// <returns>The copy.</returns>
-    public StubResponse CloseAfterHeaders() => WithFault(StubFault.CloseAfterHeaders, 0);
+    public StubResponse CloseAfterHeaders() => WithFault(ResponseFault.CloseAfterHeaders, 0);
 
-    /// <summary>TruncateAfter returns a copy that promises the whole body in Content-Length but closes the connection after <paramref name="bytesSent"/> bytes, to test resumable downloads.</summary>
+    /// <summary>Returns a copy that promises the whole body in Content-Length but closes the connection after <paramref name="bytesSent"/> bytes, to test resumable downloads.</summary>
     /// <param name="bytesSent">The bytes sent before the connection closes; fewer than the body has.</param>
     /// <returns>The copy.</returns>
     public StubResponse TruncateAfter(int bytesSent)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytesSent);
-        return WithFault(StubFault.TruncatedBody, bytesSent);
+        return WithFault(ResponseFault.TruncateAfter, bytesSent);
     }
 
     /// <summary>Returns a short description such as "503" or "200 application/json (42 B)", for messages.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => Fault != StubFault.None && Fault < StubFault.CloseAfterHeaders
+    public override string ToString() => Fault.ReplacesResponse()
         ? Fault.ToString()
         : $"{StatusCode}{(ContentType is null ? string.Empty : " " + ContentType)}{(Content is null ? string.Empty : $" ({Content.Length} B)")}";
 
-    private StubResponse WithFault(StubFault fault, int argument)
+    private StubResponse WithFault(ResponseFault fault, int argument)
     {
         var copy = Copy();
         copy.Fault = fault;

@@ -10,7 +10,7 @@ internal static class SelfSignedCertificate
     private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
 
-    // A fresh key per server keeps certificates apart for pinning; measured, the key costs about 0.1 ms of the start.
+    // A fresh key per server keeps certificates apart for pinning; it is a small part of an HTTPS start (docs/benchmarks.md).
     public static X509Certificate2 CreateServer()
     {
         var names = new SubjectAlternativeNameBuilder();
@@ -39,7 +39,7 @@ internal static class SelfSignedCertificate
         var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(7));
         if (!OperatingSystem.IsWindows())
         {
-            // SslStream on Linux and macOS takes the ephemeral key as it is; the PKCS#12 round trip below costs about 10 ms.
+            // SslStream on Linux and macOS takes the ephemeral key as it is, which spares the start the PKCS#12 round trip below.
             return certificate;
         }
 

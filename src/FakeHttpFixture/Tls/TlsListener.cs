@@ -22,7 +22,12 @@ internal static class TlsListener
         listen.UseHttps(new HttpsConnectionAdapterOptions
         {
             ServerCertificate = certificate,
-            ClientCertificateMode = options.ClientCertificates,
+            ClientCertificateMode = options.ClientCertificates switch
+            {
+                ClientCertificatePolicy.Allow => ClientCertificateMode.AllowCertificate,
+                ClientCertificatePolicy.Require => ClientCertificateMode.RequireCertificate,
+                _ => ClientCertificateMode.NoCertificate,
+            },
 
             // A fixture records who connected rather than judging it: the test asserts the subject or thumbprint it expects.
             ClientCertificateValidation = static (_, _, _) => true,

@@ -8,7 +8,7 @@ public static class AccountsSite
 
     [AssemblyInitialize]
     public static async Task Start(TestContext context) =>
-        Server = await HttpFixtureServer.StartAsync(new FileTree { ["accounts/42.json"] = """{ "id": 42 }""" }, o => o.DefaultStatusCode = 201);
+        Server = await HttpFixtureServer.StartAsync(new FileTree { ["accounts/42.json"] = """{ "id": 42 }""" }, o => o.FallbackStatusCode = 201);
 
     [AssemblyCleanup]
     public static async Task Stop() => await Server.DisposeAsync();

@@ -8,7 +8,7 @@ public sealed class AccountsSite
 
     [OneTimeSetUp]
     public async Task Start() =>
-        Server = await HttpFixtureServer.StartAsync(new FileTree { ["accounts/42.json"] = """{ "id": 42 }""" }, o => o.DefaultStatusCode = 201);
+        Server = await HttpFixtureServer.StartAsync(new FileTree { ["accounts/42.json"] = """{ "id": 42 }""" }, o => o.FallbackStatusCode = 201);
 
     [OneTimeTearDown]
     public async Task Stop() => await Server.DisposeAsync();

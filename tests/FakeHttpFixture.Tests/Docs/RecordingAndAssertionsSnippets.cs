@@ -82,13 +82,13 @@ public sealed class RecordingAndAssertionsSnippets
         await client.PutAsync("orders", new StringContent("{}"));
         await client.PostAsync("order", new StringContent("""{"item":"book"}"""));
 
-        Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived("POST", "/orders")).Message.ShouldBe("""
+        Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived(HttpMethod.Post, "/orders")).Message.ShouldBe("""
             Expected POST /orders to have been received, but it was not. Received 3, nearest match first:
               #3 POST /order (15 B) → 200
               #2 PUT /orders (2 B) → 200
               #1 GET /health → 200
             """.ReplaceLineEndings("\n"));
-        Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived("PUT", "/orders", 2)).Message.ShouldBe("""
+        Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived(HttpMethod.Put, "/orders", 2)).Message.ShouldBe("""
             Expected PUT /orders to have been received 2 times, but it was received once. Received 3, nearest match first:
               #2 PUT /orders (2 B) → 200  (matches)
               #3 POST /order (15 B) → 200
@@ -130,7 +130,7 @@ public sealed class RecordingAndAssertionsSnippets
         await client.PutAsync("orders", new StringContent("{}"));
         await client.PostAsync("order", new StringContent("""{"item":"book"}"""));
 
-        server.ShouldHaveReceived("GET", "/health");
+        server.ShouldHaveReceived(HttpMethod.Get, "/health");
         Should.Throw<HttpFixtureAssertionException>(server.ShouldHaveReceivedNothingElse).Message.ShouldBe("""
             Expected no requests beyond those the test checked, but 2 of 3 were not checked by a ShouldHaveReceived, wait or take:
               #2 PUT /orders (2 B) → 200

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using FakeHttpFixture.Tests.Support;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace FakeHttpFixture.Tests.Docs;
 
@@ -104,7 +103,7 @@ public sealed class TlsAndHttp2Snippets
         await using var server = HttpFixtureServer.Start(new FileTree { ["a.txt"] = "a" }, o =>
         {
             o.UseHttps();
-            o.ClientCertificates = ClientCertificateMode.RequireCertificate;
+            o.ClientCertificates = ClientCertificatePolicy.Require;
         });
         using var alice = HttpFixtureServer.CreateClientCertificate("CN=alice, O=Tests");
         using var client = server.CreateClient(alice);

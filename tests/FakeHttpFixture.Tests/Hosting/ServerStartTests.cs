@@ -62,8 +62,25 @@ public sealed class ServerStartTests
     [Fact]
     public async Task Invalid_options_are_refused_before_the_server_starts()
     {
-        var error = await Should.ThrowAsync<ArgumentOutOfRangeException>(() => HttpFixtureServer.StartAsync(o => o.DefaultStatusCode = 42));
-        error.Message.ShouldContain("DefaultStatusCode");
+        var error = await Should.ThrowAsync<ArgumentException>(() => HttpFixtureServer.StartAsync(o => o.FallbackStatusCode = 42));
+        error.Message.ShouldContain("FallbackStatusCode");
+    }
+
+    [Fact]
+    public void Every_invalid_option_is_named_in_one_message_that_says_what_to_give()
+    {
+        var error = Should.Throw<ArgumentException>(() => HttpFixtureServer.Start(new FileTree(), o =>
+        {
+            o.Port = 70000;
+            o.BodyMemoryThreshold = -1;
+            o.ClientCertificates = ClientCertificatePolicy.Require;
+        }));
+
+        error.Message.ShouldStartWith("3 options are not valid:");
+        error.Message.ShouldContain("Port must be from 1 to 65535, or 0 for an ephemeral port; it is 70000.");
+        error.Message.ShouldContain("BodyMemoryThreshold must be zero or more bytes");
+        error.Message.ShouldContain("ClientCertificates needs TLS: call options.UseHttps()");
+        error.ParamName.ShouldBe("Port");
     }
 
     [Fact]

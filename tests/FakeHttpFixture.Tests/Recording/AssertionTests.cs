@@ -12,9 +12,9 @@ public sealed class AssertionTests
         await client.PostAsJsonAsync("orders", new { item = "book" });
         await client.PostAsJsonAsync("orders", new { item = "pen" });
 
-        server.ShouldHaveReceived("post", "orders").BodyText.ShouldBe("""{"item":"book"}""");
-        server.ShouldHaveReceived("POST", "/orders", 2).Count.ShouldBe(2);
-        server.ShouldHaveReceived("DELETE", "/orders", 0).ShouldBeEmpty();
+        server.ShouldHaveReceived(HttpMethod.Post, "orders").BodyText.ShouldBe("""{"item":"book"}""");
+        server.ShouldHaveReceived(HttpMethod.Post, "/orders", 2).Count.ShouldBe(2);
+        server.ShouldHaveReceived(HttpMethod.Delete, "/orders", 0).ShouldBeEmpty();
         server.ShouldHaveReceived(r => r.BodyText.Contains("pen", StringComparison.Ordinal)).Sequence.ShouldBe(2);
     }
 
@@ -27,7 +27,7 @@ public sealed class AssertionTests
         await client.PutAsync("orders", new StringContent("{}"));
         await client.PostAsync("order", new StringContent("""{"item":"book"}"""));
 
-        var error = Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived("POST", "/orders"));
+        var error = Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived(HttpMethod.Post, "/orders"));
 
         error.Message.ShouldBe("""
             Expected POST /orders to have been received, but it was not. Received 3, nearest match first:
@@ -45,7 +45,7 @@ public sealed class AssertionTests
         await client.GetAsync("a");
         await client.PostAsync("orders", new StringContent("1"));
 
-        var error = Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived("POST", "/orders", 2));
+        var error = Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived(HttpMethod.Post, "/orders", 2));
 
         error.Message.ShouldBe("""
             Expected POST /orders to have been received 2 times, but it was received once. Received 2, nearest match first:
@@ -74,7 +74,7 @@ public sealed class AssertionTests
     {
         await using var server = HttpFixtureServer.Start(new FileTree());
 
-        Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived("GET", "/a")).Message
+        Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived(HttpMethod.Get, "/a")).Message
             .ShouldBe("Expected GET /a to have been received, but no requests were received at all.");
         server.ShouldHaveReceivedNothing();
     }
@@ -102,7 +102,7 @@ public sealed class AssertionTests
         await client.DeleteAsync("orders/1");
         await client.GetAsync("metrics");
 
-        server.ShouldHaveReceived("POST", "/orders");
+        server.ShouldHaveReceived(HttpMethod.Post, "/orders");
         await server.WaitForRequestAsync(r => r.Path == "/orders/1");
         var error = Should.Throw<HttpFixtureAssertionException>(server.ShouldHaveReceivedNothingElse);
 
@@ -112,7 +112,7 @@ public sealed class AssertionTests
               #4 GET /metrics → 404
             """.ReplaceLineEndings("\n"));
         (await server.TakeRequestAsync()).Sequence.ShouldBe(1);
-        server.ShouldHaveReceived("DELETE", "/orders/1", 1);
+        server.ShouldHaveReceived(HttpMethod.Delete, "/orders/1", 1);
         server.ShouldHaveReceived(r => r.Path == "/metrics");
         server.ShouldHaveReceivedNothingElse();
     }
@@ -127,7 +127,7 @@ public sealed class AssertionTests
             await client.GetAsync($"p{i}");
         }
 
-        var message = Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived("GET", "/p7", 2)).Message;
+        var message = Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived(HttpMethod.Get, "/p7", 2)).Message;
 
         message.Split('\n')[1].ShouldBe("  #8 GET /p7 → 404  (matches)");
         message.Split('\n').Length.ShouldBe(22);

@@ -104,7 +104,7 @@ public sealed class BodySpillTests
     [Fact]
     public void BodyMemoryThreshold_refuses_a_negative_value()
     {
-        var error = Should.Throw<ArgumentOutOfRangeException>(() => HttpFixtureServer.Start(new FileTree(), o => o.BodyMemoryThreshold = -1));
+        var error = Should.Throw<ArgumentException>(() => HttpFixtureServer.Start(new FileTree(), o => o.BodyMemoryThreshold = -1));
         error.Message.ShouldContain("BodyMemoryThreshold must be zero or more");
     }
 

@@ -66,9 +66,9 @@ public sealed class RecordedRequestTests
     }
 
     [Fact]
-    public async Task DefaultStatusCode_sets_the_answer_for_unanswered_methods_but_not_for_missing_files()
+    public async Task FallbackStatusCode_sets_the_answer_for_unanswered_methods_but_not_for_missing_files()
     {
-        await using var server = HttpFixtureServer.Start(new FileTree(), o => o.DefaultStatusCode = 202);
+        await using var server = HttpFixtureServer.Start(new FileTree(), o => o.FallbackStatusCode = 202);
         using var client = server.CreateClient();
 
         (await client.PostAsync("x", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);

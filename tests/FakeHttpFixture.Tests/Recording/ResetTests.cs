@@ -15,7 +15,7 @@ public sealed class ResetTests
         {
         }
 
-        server.ShouldHaveReceived("GET", "/a.txt");
+        server.ShouldHaveReceived(HttpMethod.Get, "/a.txt");
         Should.Throw<HttpFixtureAssertionException>(server.ShouldHaveReceivedNothingElse);
 
         server.Reset();
@@ -25,7 +25,7 @@ public sealed class ResetTests
         await client.GetStringAsync("a.txt?new", TestContext.Current.CancellationToken);
         var ex = Should.Throw<HttpFixtureAssertionException>(server.ShouldHaveReceivedNothingElse);
         ex.Message.ShouldBe("Expected no requests beyond those the test checked, but 1 of 1 was not checked by a ShouldHaveReceived, wait or take:\n  #3 GET /a.txt?new → 200");
-        server.ShouldHaveReceived("GET", "/a.txt?new");
+        server.ShouldHaveReceived(HttpMethod.Get, "/a.txt?new");
         server.ShouldHaveReceivedNothingElse();
     }
 
@@ -85,7 +85,7 @@ public sealed class ResetTests
 
         var after = Should.Throw<HttpFixtureVerificationException>(server.Verify);
         after.Problems.ShouldHaveSingleItem().ShouldBe("#2 GET /again matched no stub or file and was answered 501.");
-        server.ShouldHaveReceived("GET", "/again").Unmatched.ShouldBeTrue();
+        server.ShouldHaveReceived(HttpMethod.Get, "/again").Unmatched.ShouldBeTrue();
         server.ShouldHaveReceivedNothingElse();
     }
 

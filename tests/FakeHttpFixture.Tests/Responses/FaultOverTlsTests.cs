@@ -22,7 +22,7 @@ public sealed class FaultOverTlsTests
         (await client.GetStringAsync("ok.txt", TestContext.Current.CancellationToken)).ShouldBe("ok");
         var r = server.Requests[0];
         r.Scheme.ShouldBe("https");
-        r.Fault.ShouldBe(nameof(StubResponse.ResetConnection));
+        r.Fault.ShouldBe(ResponseFault.ResetConnection);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class FaultOverTlsTests
         var r = server.Requests[0];
         r.Protocol.ShouldBe("HTTP/2");
         r.ResponseBodyLength.ShouldBe(300);
-        r.Fault.ShouldBe(nameof(StubResponse.TruncateAfter));
+        r.Fault.ShouldBe(ResponseFault.TruncateAfter);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class FaultOverTlsTests
         var r = server.Requests;
         r[0].Protocol.ShouldBe("HTTP/2");
         r[0].StatusCode.ShouldBe(0);
-        r[0].Fault.ShouldBe(nameof(StubResponse.ResetStream));
+        r[0].Fault.ShouldBe(ResponseFault.ResetStream);
         r[1].ConnectionId.ShouldBe(r[0].ConnectionId);
     }
 
@@ -227,7 +227,7 @@ public sealed class FaultOverTlsTests
         answer.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["https://app.test"]);
         data.StatusCode.ShouldBe(HttpStatusCode.OK);
         data.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["https://app.test"]);
-        server.Requests.Select(r => (r.Responder, r.Scheme, r.Protocol)).ShouldBe([("cors", "https", "HTTP/2"), ("file", "https", "HTTP/2")]);
+        server.Requests.Select(r => (r.Responder, r.Scheme, r.Protocol)).ShouldBe([(Responder.Cors, "https", "HTTP/2"), (Responder.File, "https", "HTTP/2")]);
         server.Requests[1].ResponseHeaders["Access-Control-Allow-Origin"].ShouldBe(["https://app.test"]);
     }
 

@@ -21,7 +21,7 @@ public sealed class FaultRecordingTests
 
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(0);
-        r.Fault.ShouldBe(nameof(StubResponse.ResetConnection));
+        r.Fault.ShouldBe(ResponseFault.ResetConnection);
         r.ResponseAborted.ShouldBeTrue();
         r.ResponseHeaders.ShouldBeEmpty();
         r.Aborted.ShouldBeFalse();
@@ -40,7 +40,7 @@ public sealed class FaultRecordingTests
 
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(0);
-        r.Fault.ShouldBe(nameof(StubResponse.MalformedStatusLine));
+        r.Fault.ShouldBe(ResponseFault.MalformedStatusLine);
         r.ResponseAborted.ShouldBeTrue();
     }
 
@@ -57,7 +57,7 @@ public sealed class FaultRecordingTests
         var r = await NextCompletedAsync(completed);
         r.Protocol.ShouldBe("HTTP/2");
         r.StatusCode.ShouldBe(0);
-        r.Fault.ShouldBe(nameof(StubResponse.ResetStream));
+        r.Fault.ShouldBe(ResponseFault.ResetStream);
         r.ResponseAborted.ShouldBeTrue();
     }
 
@@ -77,7 +77,7 @@ public sealed class FaultRecordingTests
 
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(0);
-        r.Fault.ShouldBe(nameof(StubResponse.Hang));
+        r.Fault.ShouldBe(ResponseFault.Hang);
         r.ResponseAborted.ShouldBeTrue();
     }
 
@@ -94,7 +94,7 @@ public sealed class FaultRecordingTests
         await Should.ThrowAsync<HttpRequestException>(() => call);
 
         r.StatusCode.ShouldBe(0);
-        r.Fault.ShouldBe(nameof(StubResponse.Hang));
+        r.Fault.ShouldBe(ResponseFault.Hang);
         r.ResponseAborted.ShouldBeTrue();
     }
 
@@ -113,7 +113,7 @@ public sealed class FaultRecordingTests
         r.StatusCode.ShouldBe(206);
         r.ResponseHeaders["Content-Length"].ShouldBe(["10"]);
         r.ResponseBodyLength.ShouldBe(0);
-        r.Fault.ShouldBe(nameof(StubResponse.CloseAfterHeaders));
+        r.Fault.ShouldBe(ResponseFault.CloseAfterHeaders);
         r.ResponseAborted.ShouldBeTrue();
         r.ToString().ShouldBe("#1 GET /half → 206 [CloseAfterHeaders]");
     }
@@ -131,7 +131,7 @@ public sealed class FaultRecordingTests
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(200);
         r.ResponseBodyLength.ShouldBe(300);
-        r.Fault.ShouldBe(nameof(StubResponse.TruncateAfter));
+        r.Fault.ShouldBe(ResponseFault.TruncateAfter);
         r.ResponseAborted.ShouldBeTrue();
     }
 
@@ -149,7 +149,7 @@ public sealed class FaultRecordingTests
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(200);
         r.ResponseBodyLength.ShouldBe(0);
-        r.Fault.ShouldBe(nameof(StubResponse.TruncateAfter));
+        r.Fault.ShouldBe(ResponseFault.TruncateAfter);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class FaultRecordingTests
 
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(0);
-        r.Fault.ShouldBeNull();
+        r.Fault.ShouldBe(ResponseFault.None);
         r.ResponseAborted.ShouldBeTrue();
         r.ToString().ShouldBe("#1 GET /slow → no response [response aborted]");
     }
@@ -191,7 +191,7 @@ public sealed class FaultRecordingTests
 
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(200);
-        r.Fault.ShouldBeNull();
+        r.Fault.ShouldBe(ResponseFault.None);
         r.ResponseAborted.ShouldBeTrue();
         Should.Throw<HttpFixtureVerificationException>(server.Verify);
     }
@@ -213,7 +213,7 @@ public sealed class FaultRecordingTests
 
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(0);
-        r.Fault.ShouldBeNull();
+        r.Fault.ShouldBe(ResponseFault.None);
         r.ResponseAborted.ShouldBeTrue();
     }
 
@@ -248,7 +248,7 @@ public sealed class FaultRecordingTests
 
         var r = await NextCompletedAsync(completed);
         r.StatusCode.ShouldBe(200);
-        r.Fault.ShouldBeNull();
+        r.Fault.ShouldBe(ResponseFault.None);
         r.ResponseAborted.ShouldBeFalse();
         r.ToString().ShouldBe("#1 GET /a.txt → 200");
     }

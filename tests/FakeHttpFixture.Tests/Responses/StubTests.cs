@@ -21,7 +21,7 @@ public sealed class StubTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("""{"id":"42","status":"shipped"}""");
-        server.Requests.ShouldHaveSingleItem().Responder.ShouldBe("stub");
+        server.Requests.ShouldHaveSingleItem().Responder.ShouldBe(Responder.Stub);
     }
 
     [Fact]
@@ -93,18 +93,18 @@ public sealed class StubTests
 
         (await Send("secret", "?page=2", new { term = "shoes" })).ShouldBe(HttpStatusCode.OK);
         (await Send("wrong", "?page=2", new { term = "shoes" })).ShouldBe(HttpStatusCode.OK);
-        server.Requests[^1].Responder.ShouldBe("fallback");
+        server.Requests[^1].Responder.ShouldBe(Responder.Fallback);
         (await Send("secret", "?page=3", new { term = "shoes" })).ShouldBe(HttpStatusCode.OK);
-        server.Requests[^1].Responder.ShouldBe("fallback");
+        server.Requests[^1].Responder.ShouldBe(Responder.Fallback);
         (await Send("secret", "?page=2", new { term = "hats" })).ShouldBe(HttpStatusCode.OK);
-        server.Requests[^1].Responder.ShouldBe("fallback");
-        server.Requests[0].Responder.ShouldBe("stub");
+        server.Requests[^1].Responder.ShouldBe(Responder.Fallback);
+        server.Requests[0].Responder.ShouldBe(Responder.Stub);
     }
 
     [Fact]
     public async Task Body_that_is_not_json_does_not_match_a_json_condition()
     {
-        await using var server = HttpFixtureServer.Start(new FileTree(), o => o.DefaultStatusCode = 418);
+        await using var server = HttpFixtureServer.Start(new FileTree(), o => o.FallbackStatusCode = 418);
         server.Stub(HttpMethod.Post, "/items").WithJsonBody(json => json.GetProperty("name").GetString() == "a").Respond(201);
         using var client = server.CreateClient();
 

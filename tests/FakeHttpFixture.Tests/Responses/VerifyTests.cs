@@ -24,18 +24,18 @@ public sealed class VerifyTests
     }
 
     [Fact]
-    public async Task Strict_mode_uses_the_configured_status()
+    public async Task Strict_mode_answers_501_whatever_the_fallback_status_says()
     {
         await using var server = HttpFixtureServer.Start(new FileTree(), o =>
         {
             o.Strict = true;
-            o.UnmatchedStatusCode = 418;
+            o.FallbackStatusCode = 202;
         });
         using var client = server.CreateClient();
 
-        using var response = await client.GetAsync("missing", TestContext.Current.CancellationToken);
+        using var response = await client.PostAsync("missing", null, TestContext.Current.CancellationToken);
 
-        ((int)response.StatusCode).ShouldBe(418);
+        ((int)response.StatusCode).ShouldBe(501);
         server.Requests.ShouldHaveSingleItem().Unmatched.ShouldBeTrue();
     }
 

@@ -167,11 +167,11 @@ public sealed class HttpsServerTests
             o.Http2Cleartext = true;
         }));
         var clientCertificatesWithoutTls = Should.Throw<ArgumentException>(() => HttpFixtureServer.Start(o =>
-            o.ClientCertificates = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate));
+            o.ClientCertificates = ClientCertificatePolicy.Require));
         using var keyless = X509CertificateLoader.LoadCertificate(HttpFixtureServer.CreateClientCertificate().RawData);
 
         cleartextWithTls.Message.ShouldContain("ALPN");
         clientCertificatesWithoutTls.Message.ShouldContain("UseHttps()");
-        Should.Throw<ArgumentException>(() => new HttpFixtureOptions().UseHttps(keyless)).Message.ShouldContain("private key");
+        Should.Throw<ArgumentException>(() => HttpFixtureServer.Start(o => o.UseHttps(keyless))).Message.ShouldContain("private key");
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace FakeHttpFixture.Tests.Tls;
 
@@ -10,7 +9,7 @@ public sealed class MutualTlsTests
         await using var server = HttpFixtureServer.Start(new FileTree { ["a.txt"] = "a" }, o =>
         {
             o.UseHttps();
-            o.ClientCertificates = ClientCertificateMode.RequireCertificate;
+            o.ClientCertificates = ClientCertificatePolicy.Require;
         });
         using var alice = HttpFixtureServer.CreateClientCertificate("CN=alice, O=Tests");
         using var client = server.CreateClient(alice);
@@ -28,7 +27,7 @@ public sealed class MutualTlsTests
         await using var server = HttpFixtureServer.Start(new FileTree { ["a.txt"] = "a" }, o =>
         {
             o.UseHttps();
-            o.ClientCertificates = ClientCertificateMode.RequireCertificate;
+            o.ClientCertificates = ClientCertificatePolicy.Require;
         });
         using var anonymous = server.CreateClient();
 
@@ -43,7 +42,7 @@ public sealed class MutualTlsTests
         await using var server = HttpFixtureServer.Start(new FileTree { ["a.txt"] = "a" }, o =>
         {
             o.UseHttps();
-            o.ClientCertificates = ClientCertificateMode.AllowCertificate;
+            o.ClientCertificates = ClientCertificatePolicy.Allow;
             o.ClientPrefersHttp2 = true;
         });
         using var bob = HttpFixtureServer.CreateClientCertificate("CN=bob");

@@ -5,68 +5,70 @@ namespace FakeHttpFixture;
 /// <content>What the server answers, and the check that nothing unexpected happened.</content>
 public sealed partial class HttpFixtureServer
 {
-    private StubRegistry Stubs { get; init; } = null!;
-
     /// <summary>
-    /// Stub answers requests with <paramref name="method"/> to <paramref name="path"/>: an exact path ("/health") or a route
+    /// Adds a stub for requests with <paramref name="method"/> to <paramref name="path"/>: an exact path ("/health") or a route
     /// template ("/orders/{id}", "/files/{**rest}") whose values handlers read from <c>context.Request.RouteValues</c>.
     /// Queued responses come first, then stubs (the last added that matches wins), then files, then the fallback.
     /// </summary>
     /// <param name="method">The method to match, such as <see cref="HttpMethod.Get"/>; <see langword="null"/> for any.</param>
     /// <param name="path">The path or template, starting with '/'.</param>
     /// <returns>The stub, to add conditions and responses to: <c>srv.Stub(HttpMethod.Get, "/orders/{id}").Respond(StubResponse.Json(order))</c>.</returns>
-    public HttpStub Stub(HttpMethod? method, string path) => Stubs.Add(new HttpStub(method, StubPath.ExactOrTemplate(path)));
+    public HttpStub Stub(HttpMethod? method, string path) => _stubs.Add(new HttpStub(method, StubPath.ExactOrTemplate(path)));
 
-    /// <summary>Stub answers requests with <paramref name="method"/> whose path matches <paramref name="path"/>; its named groups become route values.</summary>
+    /// <summary>Adds a stub for requests with <paramref name="method"/> whose path matches <paramref name="path"/>; its named groups become route values.</summary>
     /// <param name="method">The method to match; <see langword="null"/> for any.</param>
     /// <param name="path">The expression, matched against the decoded path (anchor it with ^ and $ for a whole match).</param>
     /// <returns>The stub.</returns>
-    public HttpStub Stub(HttpMethod? method, Regex path) => Stubs.Add(new HttpStub(method, StubPath.Pattern(path)));
+    public HttpStub Stub(HttpMethod? method, Regex path) => _stubs.Add(new HttpStub(method, StubPath.Pattern(path)));
 
-    /// <summary>StubPrefix answers requests with <paramref name="method"/> whose path is <paramref name="prefix"/> or lies below it ("/api" matches "/api/x" but not "/apix").</summary>
+    /// <summary>Adds a stub for requests with <paramref name="method"/> whose path is <paramref name="prefix"/> or lies below it ("/api" matches "/api/x" but not "/apix").</summary>
     /// <param name="method">The method to match; <see langword="null"/> for any.</param>
     /// <param name="prefix">The leading path segments, starting with '/'.</param>
     /// <returns>The stub.</returns>
-    public HttpStub StubPrefix(HttpMethod? method, string prefix) => Stubs.Add(new HttpStub(method, StubPath.Prefix(prefix)));
+    public HttpStub StubPrefix(HttpMethod? method, string prefix) => _stubs.Add(new HttpStub(method, StubPath.Prefix(prefix)));
 
     /// <summary>
-    /// Enqueue adds <paramref name="response"/> to the queue: each request, whatever its path, takes the next queued response
-    /// before stubs and files are asked, as with OkHttp's MockWebServer. An empty queue leaves requests to the stubs.
+    /// Adds <paramref name="response"/> to the queue: each request, whatever its path, takes the next queued response before stubs
+    /// and files are asked, as with OkHttp's MockWebServer. An empty queue leaves requests to the stubs.
     /// </summary>
     /// <param name="response">The response.</param>
     /// <returns>This server, for chaining.</returns>
     public HttpFixtureServer Enqueue(StubResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        Stubs.Enqueue(response);
+        _queue.Enqueue(response);
         return this;
     }
 
-    /// <summary>Enqueue adds an empty response with <paramref name="statusCode"/> to the queue: <c>srv.Enqueue(503).Enqueue(503)</c>.</summary>
+    /// <summary>Adds an empty response with <paramref name="statusCode"/> to the queue: <c>srv.Enqueue(503).Enqueue(503)</c>.</summary>
     /// <param name="statusCode">The HTTP status code.</param>
     /// <returns>This server, for chaining.</returns>
     public HttpFixtureServer Enqueue(int statusCode) => Enqueue(StubResponse.Status(statusCode));
 
     /// <summary>
-    /// Reset empties the journal (as <see cref="ClearRequests"/> does: the next take returns the next request to arrive, and
+    /// Empties the journal (as <see cref="ClearRequests"/> does: the next take returns the next request to arrive, and
     /// <see cref="ShouldHaveReceivedNothingElse"/> looks only at what arrives from now on) and forgets what the test set up to answer
-    /// (stubs, queued responses) and the problems <see cref="Verify"/> would report, so a server shared between tests starts each test clean. The test-framework adapters call it before each test.
+    /// (stubs, queued responses) and the problems <see cref="Verify"/> would report, so a server shared between tests starts each
+    /// test clean. The test-framework adapters call it before each test.
     /// </summary>
     public void Reset()
     {
         _journal.Clear();
-        Stubs.Reset();
+        _stubs.Clear();
+        _queue.Clear();
+        _problems.Clear();
     }
 
     /// <summary>
-    /// Verify throws one <see cref="HttpFixtureVerificationException"/> that lists everything that went wrong on the server side
-    /// of the test: requests nothing answered in <see cref="HttpFixtureOptions.Strict"/> mode, required stubs never called and
-    /// exceptions thrown by handlers (which the client saw as 500). The test-framework adapters call it after each test.
+    /// Throws one <see cref="HttpFixtureVerificationException"/> that lists everything that went wrong on the server side of the
+    /// test: requests nothing answered in <see cref="HttpFixtureOptions.Strict"/> mode, required stubs never called and exceptions
+    /// thrown by handlers (which the client saw as 500). The test-framework adapters call it after each test.
     /// </summary>
     /// <exception cref="HttpFixtureVerificationException">Something went wrong; the message lists each problem, and the inner exception is what a handler threw, if one did.</exception>
     public void Verify()
     {
-        var problems = Stubs.Problems(out var cause);
+        var problems = _problems.Snapshot(out var cause);
+        _stubs.AddUnusedRequired(problems);
         if (problems.Count != 0)
         {
             throw new HttpFixtureVerificationException(problems, cause);

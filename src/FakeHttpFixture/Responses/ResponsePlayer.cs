@@ -3,79 +3,76 @@ using Microsoft.AspNetCore.Http;
 
 namespace FakeHttpFixture;
 
-/// <summary>Plays a <see cref="StubResponse"/> on a request: waits, faults, status, headers and body.</summary>
-internal static class StubResponseWriter
+/// <summary>Plays a <see cref="StubResponse"/> on an exchange: waits, faults, status, headers and body.</summary>
+/// <param name="files">The served tree, for responses that answer with one of its files.</param>
+/// <param name="problems">Where a handler's exception goes, for Verify.</param>
+/// <param name="stopping">Cancelled when the server starts to stop, which ends hanging and delayed responses at once.</param>
+internal sealed class ResponsePlayer(ServedTree files, ProblemLog problems, CancellationToken stopping)
 {
-    public static async Task WriteAsync(HttpContext context, RecordedRequest request, StubResponse response, StubRegistry registry)
+    public async Task PlayAsync(Exchange exchange, StubResponse response)
     {
         // Waits end when the client gives up or the server stops, so a hanging response never holds up dispose;
         // a response that does not wait needs no linked token, which keeps the common case free of the allocation.
-        using var waits = Waits(response) ? CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, registry.Stopping) : null;
-        var token = waits?.Token ?? context.RequestAborted;
+        using var waits = Waits(response) ? CancellationTokenSource.CreateLinkedTokenSource(exchange.Aborted, stopping) : null;
+        var token = waits?.Token ?? exchange.Aborted;
         try
         {
-            await WriteCoreAsync(context, request, response, registry, token).ConfigureAwait(false);
+            await PlayCoreAsync(exchange, response, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // The client gave up or the server is stopping: nobody reads the answer any more.
-            request.AbortResponse();
-            context.Abort();
+            exchange.Abort();
         }
-        catch (Exception ex) when (ex is IOException or ConnectionResetException && context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or ConnectionResetException && exchange.Aborted.IsCancellationRequested)
         {
             // The client went away mid-body; that is the client's business, not a fault of the test.
-            request.AbortResponse();
+            exchange.Abort();
         }
         catch (Exception ex)
         {
-            registry.RecordHandlerException(request, ex, context.Response.HasStarted);
-            await AnswerFailureAsync(context, request, ex).ConfigureAwait(false);
+            problems.HandlerFailed(exchange.Request, ex, exchange.Context.Response.HasStarted);
+            await AnswerFailureAsync(exchange, ex).ConfigureAwait(false);
         }
     }
 
     private static bool Waits(StubResponse response) =>
         response.Delay > TimeSpan.Zero || response.BodyDelay > TimeSpan.Zero || response.BytesPerSecond > 0
-        || response.Fault == StubFault.Hang || response.Chooser is not null || response.HandlerDelegate is not null;
+        || response.Fault == ResponseFault.Hang || response.Chooser is not null || response.HandlerDelegate is not null;
 
-    private static async Task WriteCoreAsync(HttpContext context, RecordedRequest request, StubResponse response, StubRegistry registry, CancellationToken token)
+    private async Task PlayCoreAsync(Exchange exchange, StubResponse response, CancellationToken token)
     {
+        var context = exchange.Context;
         if (response.Delay > TimeSpan.Zero)
         {
             await Task.Delay(response.Delay, token).ConfigureAwait(false);
         }
 
-        if (response.Fault is > StubFault.None and < StubFault.CloseAfterHeaders)
+        if (response.Fault.ReplacesResponse())
         {
-            // Noted before the fault is played: the response these faults replace is never sent, so no status is recorded.
-            request.PlayFault(response.Fault);
+            // Recorded before it is played: the response these faults replace is never sent, so no status is recorded.
+            exchange.PlayFault(response.Fault);
         }
 
         switch (response.Fault)
         {
-            case StubFault.ResetConnection:
+            case ResponseFault.ResetConnection:
                 ConnectionFaults.Reset(context);
                 return;
-            case StubFault.ResetStream:
+            case ResponseFault.ResetStream:
                 ConnectionFaults.ResetStream(context, response.FaultArgument);
                 return;
-            case StubFault.MalformedStatusLine:
+            case ResponseFault.MalformedStatusLine:
                 await ConnectionFaults.SendMalformedStatusLineAsync(context, token).ConfigureAwait(false);
                 return;
-            case StubFault.Hang:
+            case ResponseFault.Hang:
                 await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
                 return;
         }
 
-        if (response.Chooser is not null || response.HandlerDelegate is not null)
-        {
-            // The test's code gets the context and may change headers from OnStarting callbacks of its own.
-            ResponseRecorder.NoteAtStart(context);
-        }
-
         if (response.Chooser is { } choose)
         {
-            await WriteCoreAsync(context, request, choose(context) ?? throw new InvalidOperationException("The StubResponse.From callback returned null; return a StubResponse."), registry, token).ConfigureAwait(false);
+            await PlayCoreAsync(exchange, choose(context) ?? throw new InvalidOperationException("The StubResponse.From callback returned null; return a StubResponse."), token).ConfigureAwait(false);
             return;
         }
 
@@ -93,19 +90,20 @@ internal static class StubResponseWriter
         }
 
         var contentType = response.ContentType;
+        var content = response.Content;
         Stream? stream = null;
-        long? length = response.Content?.LongLength;
+        long? length = content?.LongLength;
         if (response.FilePath is { } path)
         {
-            var file = registry.Files.GetFileInfo(path);
-            if (!file.Exists || file.IsDirectory)
+            if (files.Find(path, out var file) != ServedKind.File)
             {
-                throw new FileNotFoundException($"The stubbed file '{path}' is not in the served tree. Add it to the tree, or fix the path given to StubResponse.File.", path);
+                throw new FileNotFoundException($"The stubbed file '/{path}' is not in the served tree. Add it to the tree, or fix the path given to StubResponse.File.", path);
             }
 
-            stream = file.CreateReadStream();
+            content = file!.Content;
+            stream = content is null ? new FileStream(file.PhysicalPath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan) : null;
             length = file.Length;
-            contentType ??= registry.ContentTypes.For(path);
+            contentType ??= files.ContentTypes.For(path);
         }
         else if (response.OpenStream is { } open)
         {
@@ -125,7 +123,7 @@ internal static class StubResponseWriter
                 http.ContentType = contentType;
             }
 
-            await WriteBodyAsync(context, response, response.Content, stream, length, token).ConfigureAwait(false);
+            await WriteBodyAsync(context, response, content, stream, length, token).ConfigureAwait(false);
         }
         finally
         {
@@ -135,11 +133,11 @@ internal static class StubResponseWriter
             }
         }
 
-        if (response.Fault != StubFault.None && !HttpMethods.IsHead(context.Request.Method))
+        if (response.Fault != ResponseFault.None && !HttpMethods.IsHead(context.Request.Method))
         {
-            // Noted once the status and headers are out (they were sent and are recorded); the body that follows is broken.
+            // Recorded once the status and headers are out (they were sent and are recorded); the body that follows is broken.
             await http.StartAsync(token).ConfigureAwait(false);
-            request.PlayFault(response.Fault);
+            exchange.PlayFault(response.Fault);
         }
     }
 
@@ -147,7 +145,7 @@ internal static class StubResponseWriter
     {
         var http = context.Response;
         var fault = response.Fault;
-        if (fault == StubFault.CloseAfterHeaders)
+        if (fault == ResponseFault.CloseAfterHeaders)
         {
             // A promised length the app does not fulfil makes Kestrel close the connection once what was written has been sent:
             // a clean close after the headers, with no race against the socket.
@@ -174,7 +172,7 @@ internal static class StubResponseWriter
             return;
         }
 
-        var limit = fault == StubFault.TruncatedBody ? response.FaultArgument : long.MaxValue;
+        var limit = fault == ResponseFault.TruncateAfter ? response.FaultArgument : long.MaxValue;
         if (content is not null)
         {
             await BodyPump.WriteAsync(http, content.AsMemory(0, (int)Math.Min(content.LongLength, limit)), response, token).ConfigureAwait(false);
@@ -187,19 +185,18 @@ internal static class StubResponseWriter
         // A truncated body returns short of its Content-Length, so Kestrel closes the connection after the bytes written
         // (HTTP/1.1) or resets the stream (HTTP/2). Flushed first, to give the bytes a head start over an HTTP/2 reset,
         // which drops what Kestrel has not yet written; over HTTP/1.1 every byte written goes out before the close.
-        if (fault == StubFault.TruncatedBody)
+        if (fault == ResponseFault.TruncateAfter)
         {
             await http.Body.FlushAsync(token).ConfigureAwait(false);
         }
     }
 
-    private static async Task AnswerFailureAsync(HttpContext context, RecordedRequest request, Exception exception)
+    private static async Task AnswerFailureAsync(Exchange exchange, Exception exception)
     {
-        var http = context.Response;
+        var http = exchange.Context.Response;
         if (http.HasStarted)
         {
-            request.AbortResponse();
-            context.Abort();
+            exchange.Abort();
             return;
         }
 
@@ -208,11 +205,12 @@ internal static class StubResponseWriter
         http.ContentType = "text/plain; charset=utf-8";
         try
         {
-            await http.WriteAsync($"FakeHttpFixture: the stub failed with {exception.GetType().Name}: {exception.Message}\n", context.RequestAborted).ConfigureAwait(false);
+            await http.WriteAsync($"FakeHttpFixture: the stub failed with {exception.GetType().Name}: {exception.Message}\n", exchange.Aborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ConnectionResetException)
         {
             // The client is gone; the failure is recorded for Verify all the same.
+            exchange.Abort();
         }
     }
 }

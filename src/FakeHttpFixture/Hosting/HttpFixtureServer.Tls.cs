@@ -5,10 +5,13 @@ namespace FakeHttpFixture;
 /// <content>TLS: the server's certificate for outside clients, and clients that trust it or present their own.</content>
 public sealed partial class HttpFixtureServer
 {
+    /// <summary>Gets the server's TLS certificate, or <see langword="null"/> when it speaks plain HTTP.</summary>
+    public X509Certificate2? Certificate { get; }
+
     /// <summary>Gets the server's certificate in PEM form, for clients that trust a PEM file (curl --cacert, Python's ssl, a browser); <see langword="null"/> without TLS.</summary>
     public string? CertificatePem => Certificate?.ExportCertificatePem();
 
-    /// <summary>SaveCertificatePem writes the server's certificate to <paramref name="path"/> as PEM, for curl's --cacert or Python's ssl.</summary>
+    /// <summary>Writes the server's certificate to <paramref name="path"/> as PEM, for curl's --cacert or Python's ssl.</summary>
     /// <param name="path">The file to write; it is replaced if it exists.</param>
     /// <exception cref="InvalidOperationException">The server does not use TLS.</exception>
     public void SaveCertificatePem(string path)
@@ -19,15 +22,15 @@ public sealed partial class HttpFixtureServer
     }
 
     /// <summary>
-    /// CreateClient returns an <see cref="HttpClient"/> for this server that presents <paramref name="clientCertificate"/> in the
-    /// TLS handshake, for servers started with <see cref="HttpFixtureOptions.ClientCertificates"/>. The caller should dispose it.
+    /// Creates an <see cref="HttpClient"/> for this server that presents <paramref name="clientCertificate"/> in the TLS handshake,
+    /// for servers started with <see cref="HttpFixtureOptions.ClientCertificates"/>. The caller should dispose it.
     /// </summary>
     /// <param name="clientCertificate">The client certificate, with its private key; <see cref="CreateClientCertificate"/> makes one.</param>
     /// <returns>The client.</returns>
     public HttpClient CreateClient(X509Certificate2 clientCertificate) =>
         new(CreateHandler(clientCertificate), disposeHandler: true) { BaseAddress = BaseAddress };
 
-    /// <summary>CreateHandler returns a handler for this server that presents <paramref name="clientCertificate"/> in the TLS handshake, for IHttpClientFactory, Refit or Flurl.</summary>
+    /// <summary>Creates a handler for this server that presents <paramref name="clientCertificate"/> in the TLS handshake, for IHttpClientFactory, Refit or Flurl.</summary>
     /// <param name="clientCertificate">The client certificate, with its private key.</param>
     /// <returns>The handler.</returns>
     public HttpMessageHandler CreateHandler(X509Certificate2 clientCertificate)
@@ -47,8 +50,8 @@ public sealed partial class HttpFixtureServer
     }
 
     /// <summary>
-    /// CreateClientCertificate makes an in-memory client certificate (ECDSA P-256, valid for 7 days) for mutual-TLS tests,
-    /// so a test needs no certificate files; pass it to <see cref="CreateClient(X509Certificate2)"/>. The caller should dispose it.
+    /// Creates an in-memory client certificate (ECDSA P-256, valid for 7 days) for mutual-TLS tests, so a test needs no certificate
+    /// files; pass it to <see cref="CreateClient(X509Certificate2)"/>. The caller should dispose it.
     /// </summary>
     /// <param name="subjectName">The subject, as an X.500 distinguished name such as "CN=alice".</param>
     /// <returns>The certificate, with its private key.</returns>
@@ -58,27 +61,6 @@ public sealed partial class HttpFixtureServer
         return SelfSignedCertificate.CreateClient(subjectName);
     }
 
-    private HttpMessageHandler CreateHandlerCore(X509Certificate2? clientCertificate)
-    {
-        var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = true };
-        if (Certificate is { } pinned)
-        {
-            // Pinning compares the exact certificate, so neither the trust store nor another fixture server's certificate counts,
-            // and a caller's certificate issued by a private CA is trusted without trusting that CA.
-            var expected = pinned.RawData;
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected);
-        }
-
-        if (clientCertificate is not null)
-        {
-            handler.SslOptions.ClientCertificates = [clientCertificate];
-
-            // The server names no acceptable issuers for a self-signed client certificate, so choose it outright.
-            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
-        }
-
-        var http2 = Certificate is null ? _options.Http2Cleartext : _options.ClientPrefersHttp2;
-        return http2 ? new Http2RequestHandler(handler, exact: Certificate is null) : handler;
-    }
+    private HttpMessageHandler CreateHandlerCore(X509Certificate2? clientCertificate) =>
+        FixtureClientHandler.Create(Certificate, clientCertificate, Certificate is null ? _options.Http2Cleartext : _options.ClientPrefersHttp2);
 }

@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace FakeHttpFixture;
+
+/// <content>
+/// The journal: what the server received, waits for what it will receive, assertions on it and exports of it. The assertions
+/// look at what has arrived and do not wait: a request is in the journal before its client sees the response. They need no
+/// assertion library, read like Shouldly's, and fail with <see cref="HttpFixtureAssertionException"/>.
+/// </content>
+public sealed partial class HttpFixtureServer
+{
+    /// <summary>Gets a snapshot of the requests received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _journal.Snapshot();
+
+    /// <summary>Gets the directory large bodies are spilled to, or <see langword="null"/> while none was; tests use it to see it deleted.</summary>
+    internal string? SpillDirectory => _journal.Spill.Path;
+
+    /// <summary>Returns the earliest request that matches, whether it was already recorded or is yet to come. It is woken by arrivals, never by polling.</summary>
+    /// <param name="match">The predicate; <see langword="null"/> for any request.</param>
+    /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="TimeoutException">Nothing matched in time; the message lists what was received.</exception>
+    /// <exception cref="ObjectDisposedException">The server was disposed before anything matched.</exception>
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        (await _journal.WaitAsync(match, 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Returns the first <paramref name="count"/> requests that match, in arrival order, waiting for those yet to come;
+    /// for code under test that sends in the background, such as retries or batches.
+    /// </summary>
+    /// <param name="count">How many matching requests to wait for; at least 1.</param>
+    /// <param name="match">The predicate; <see langword="null"/> for any request.</param>
+    /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The requests, earliest first.</returns>
+    /// <exception cref="TimeoutException">Fewer matched in time; the message says how many did and lists what was received.</exception>
+    /// <exception cref="ObjectDisposedException">The server was disposed before enough matched.</exception>
+    public Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count, Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _journal.WaitAsync(match, count, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
+
+    /// <summary>
+    /// Returns the next request not yet taken, waiting for it if need be: the journal as a queue, as OkHttp's MockWebServer.takeRequest.
+    /// Each request is taken once, in arrival order, whatever other waits have returned.
+    /// </summary>
+    /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="TimeoutException">No request arrived in time; the message lists what was received (and taken) before.</exception>
+    /// <exception cref="ObjectDisposedException">The server was disposed before a request arrived.</exception>
+    public Task<RecordedRequest> TakeRequestAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _journal.TakeAsync(timeout ?? _options.DefaultWaitTimeout, cancellationToken);
+
+    /// <summary>
+    /// Empties the journal; sequence numbers go on from where they were, the next take returns the next request to arrive,
+    /// and a wait still pending counts only requests that arrive from now on.
+    /// </summary>
+    public void ClearRequests() => _journal.Clear();
+
+    /// <summary>Returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs.</summary>
+    /// <returns>The summary; "No requests received." when the journal is empty.</returns>
+    public string JournalSummary()
+    {
+        var requests = Requests;
+        if (requests.Count == 0)
+        {
+            return "No requests received.";
+        }
+
+        var text = new StringBuilder();
+        foreach (var request in requests)
+        {
+            text.Append(request).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the journal to <paramref name="path"/> as a HAR 1.2 file, requests and responses with their headers and request
+    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced if it exists.</param>
+    public void SaveHar(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.Create(path);
+        HarWriter.Write(stream, Requests, BaseAddress);
+    }
+
+    /// <summary>Asserts that at least one request with <paramref name="method"/> and <paramref name="path"/> has arrived, and returns the earliest.</summary>
+    /// <param name="method">The method, such as <see cref="HttpMethod.Post"/>.</param>
+    /// <param name="path">The decoded path, such as "/orders"; with a '?', the query must match too ("/search?q=a").</param>
+    /// <returns>The earliest matching request, for further assertions on it.</returns>
+    /// <exception cref="HttpFixtureAssertionException">None arrived; the message lists what did, nearest match first.</exception>
+    public RecordedRequest ShouldHaveReceived(HttpMethod method, string path) =>
+        JournalAssertions.Received(Requests, RequestPattern.Of(method, path), null)[0];
+
+    /// <summary>Asserts that exactly <paramref name="times"/> requests with <paramref name="method"/> and <paramref name="path"/> have arrived.</summary>
+    /// <param name="method">The method, such as <see cref="HttpMethod.Post"/>.</param>
+    /// <param name="path">The decoded path, such as "/orders"; with a '?', the query must match too ("/search?q=a").</param>
+    /// <param name="times">How many such requests must have arrived; 0 asserts that none did.</param>
+    /// <returns>The matching requests, earliest first.</returns>
+    /// <exception cref="HttpFixtureAssertionException">Another number arrived; the message lists what did, nearest match first.</exception>
+    public IReadOnlyList<RecordedRequest> ShouldHaveReceived(HttpMethod method, string path, int times) =>
+        JournalAssertions.Received(Requests, RequestPattern.Of(method, path), CheckTimes(times));
+
+    /// <summary>Asserts that at least one request matching <paramref name="match"/> has arrived, and returns the earliest.</summary>
+    /// <param name="match">The predicate.</param>
+    /// <param name="description">How the failure message names the predicate; the compiler fills in its source text.</param>
+    /// <returns>The earliest matching request.</returns>
+    /// <exception cref="HttpFixtureAssertionException">None arrived; the message lists what did.</exception>
+    public RecordedRequest ShouldHaveReceived(Func<RecordedRequest, bool> match, [CallerArgumentExpression(nameof(match))] string? description = null) =>
+        JournalAssertions.Received(Requests, RequestPattern.Of(match, description), null)[0];
+
+    /// <summary>Asserts that exactly <paramref name="times"/> requests matching <paramref name="match"/> have arrived.</summary>
+    /// <param name="match">The predicate.</param>
+    /// <param name="times">How many matching requests must have arrived; 0 asserts that none did.</param>
+    /// <param name="description">How the failure message names the predicate; the compiler fills in its source text.</param>
+    /// <returns>The matching requests, earliest first.</returns>
+    /// <exception cref="HttpFixtureAssertionException">Another number arrived; the message lists what did, matches first.</exception>
+    public IReadOnlyList<RecordedRequest> ShouldHaveReceived(Func<RecordedRequest, bool> match, int times, [CallerArgumentExpression(nameof(match))] string? description = null) =>
+        JournalAssertions.Received(Requests, RequestPattern.Of(match, description), CheckTimes(times));
+
+    /// <summary>Asserts that the journal is empty: the code under test sent no request (since the last <see cref="ClearRequests"/>).</summary>
+    /// <exception cref="HttpFixtureAssertionException">Something arrived; the message lists it.</exception>
+    public void ShouldHaveReceivedNothing() => JournalAssertions.Nothing(Requests);
+
+    /// <summary>
+    /// Asserts that every request was accounted for by a <c>ShouldHaveReceived</c>, a wait (<see cref="WaitForRequestAsync"/>,
+    /// <see cref="WaitForRequestsAsync"/>) or a <see cref="TakeRequestAsync"/>; call it last, to catch calls the code under test
+    /// should not have made, as Mockito's verifyNoMoreInteractions does.
+    /// </summary>
+    /// <exception cref="HttpFixtureAssertionException">Some request was not accounted for; the message lists those.</exception>
+    public void ShouldHaveReceivedNothingElse() => JournalAssertions.NothingElse(Requests);
+
+    private static int CheckTimes(int times)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(times);
+        return times;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace FakeHttpFixture;
+
+/// <summary>The parts one server is made of, built together at start: Kestrel, the journal and what the test scripts.</summary>
+internal sealed class ServerParts(KestrelServer server, HttpFixtureOptions options)
+{
+    public KestrelServer Server { get; } = server;
+
+    public HttpFixtureOptions Options { get; } = options;
+
+    public RequestJournal Journal { get; } = new(options.BodyMemoryThreshold, options.MaxRecordedRequests);
+
+    public StubRegistry Stubs { get; } = new();
+
+    public ResponseQueue Queue { get; } = new();
+
+    public ProblemLog Problems { get; } = new();
+
+    /// <summary>Gets the source cancelled when the server starts to stop; never disposed, since a request still running after dispose may ask for its token.</summary>
+    public CancellationTokenSource Stopping { get; } = new();
+}

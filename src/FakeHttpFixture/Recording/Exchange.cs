@@ -1,0 +1,222 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// One request and its response, from the moment the request is recorded until the exchange completes: the only place that
+/// notes the status and headers that went out, counts the body bytes, records an abort or a fault, and completes the record.
+/// Responders receive it and write through <see cref="Context"/>; whatever they do, each of those steps happens exactly once.
+/// </summary>
+/// <remarks>
+/// It stands in for three of Kestrel's features for the request. As the response body feature it counts the bytes written through
+/// any door (writer, stream, send-file) and notes status and headers just before the first of them can start the response. As the
+/// response feature it sees every OnStarting callback: code that changes headers from one (CORS, a test's handler) makes the
+/// exchange note them from a callback of its own, registered first so that it runs last. As the lifetime feature it hears an
+/// abort at once, whoever calls it; Kestrel cancels RequestAborted later, on the thread pool. Noting at the first write rather
+/// than from an OnStarting callback keeps Kestrel on its fast start path for the common response (docs/benchmarks.md).
+/// </remarks>
+internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature, IHttpRequestLifetimeFeature
+{
+    private readonly IHttpResponseBodyFeature _body;
+    private readonly IHttpResponseFeature _response;
+    private readonly IHttpRequestLifetimeFeature _lifetime;
+    private CountingPipeWriter? _writer;
+    private CountingStream? _stream;
+    private bool _noted;
+    private bool _notesAtStart;
+    private bool _completed;
+
+    private Exchange(HttpContext context, RecordedRequest request)
+    {
+        Context = context;
+        Request = request;
+        var features = context.Features;
+        _body = features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        _response = features.GetRequiredFeature<IHttpResponseFeature>();
+        _lifetime = features.GetRequiredFeature<IHttpRequestLifetimeFeature>();
+        features.Set<IHttpResponseBodyFeature>(this);
+        features.Set<IHttpResponseFeature>(this);
+        features.Set<IHttpRequestLifetimeFeature>(this);
+    }
+
+    /// <summary>Gets the request's context, through which responders read the request and write the response.</summary>
+    public HttpContext Context { get; }
+
+    /// <summary>Gets the recorded request, already in the journal.</summary>
+    public RecordedRequest Request { get; }
+
+    /// <summary>Gets a token cancelled when the client goes away.</summary>
+    public CancellationToken Aborted => _lifetime.RequestAborted;
+
+    Stream IHttpResponseBodyFeature.Stream => _stream ??= new CountingStream(_body.Stream, this);
+
+    PipeWriter IHttpResponseBodyFeature.Writer => _writer ??= new CountingPipeWriter(_body.Writer, this);
+
+    int IHttpResponseFeature.StatusCode
+    {
+        get => _response.StatusCode;
+        set => _response.StatusCode = value;
+    }
+
+    string? IHttpResponseFeature.ReasonPhrase
+    {
+        get => _response.ReasonPhrase;
+        set => _response.ReasonPhrase = value;
+    }
+
+    IHeaderDictionary IHttpResponseFeature.Headers
+    {
+        get => _response.Headers;
+        set => _response.Headers = value;
+    }
+
+#pragma warning disable CS0618 // IHttpResponseFeature.Body is obsolete but still part of the interface; it passes through.
+    Stream IHttpResponseFeature.Body
+    {
+        get => _response.Body;
+        set => _response.Body = value;
+    }
+#pragma warning restore CS0618
+
+    bool IHttpResponseFeature.HasStarted => _response.HasStarted;
+
+    CancellationToken IHttpRequestLifetimeFeature.RequestAborted
+    {
+        get => _lifetime.RequestAborted;
+        set => _lifetime.RequestAborted = value;
+    }
+
+    /// <summary>Records the request as arriving, in the journal, and attaches the exchange to its context.</summary>
+    public static Exchange Begin(HttpContext context, RecordedRequest request) => new(context, request);
+
+    /// <summary>Breaks the response off: the connection (or HTTP/2 stream) is aborted and the record says the response never came whole.</summary>
+    public void Abort()
+    {
+        Request.MarkResponseAborted();
+        _lifetime.Abort();
+    }
+
+    /// <summary>Records that a scripted fault broke the exchange; the fault itself is played by the caller.</summary>
+    public void PlayFault(ResponseFault fault) => Request.MarkFault(fault);
+
+    /// <summary>Records that nothing answered the request in strict mode, for Verify.</summary>
+    public void MarkUnmatched() => Request.MarkUnmatched();
+
+    /// <summary>
+    /// Completes the record exactly once, when the responders are done: a response that wrote nothing is noted now, with what
+    /// Kestrel will send when the application returns; a client that left before the whole response makes it an aborted one.
+    /// </summary>
+    public void Complete(Responder answeredBy, TimeSpan duration)
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        if (!_notesAtStart && (!_noted || !_response.HasStarted))
+        {
+            // Nothing has gone out yet, or a write failed before the start: what goes out is what the response holds now.
+            Note();
+        }
+
+        if (Aborted.IsCancellationRequested && !ResponseWasWhole())
+        {
+            Request.MarkResponseAborted();
+        }
+
+        Request.Complete(answeredBy, duration);
+    }
+
+    /// <summary>Completes the record of a request whose body broke off or was refused, which the responders never see.</summary>
+    public static void CompleteWithoutAnswer(HttpContext context, RecordedRequest request, int status, TimeSpan duration)
+    {
+        if (status != 0 && !context.Response.HasStarted)
+        {
+            context.Response.StatusCode = status;
+            request.NoteResponse(status, HeaderSnapshot.CopyEntries(context.Response.Headers));
+        }
+        else
+        {
+            request.MarkResponseAborted();
+        }
+
+        request.Complete(Responder.None, duration);
+    }
+
+    /// <summary>Notes status and headers before the response can start, unless they are noted already or a callback will note them.</summary>
+    internal void BeforeStart()
+    {
+        if (!_noted && !_notesAtStart)
+        {
+            Note();
+        }
+    }
+
+    internal void AddResponseBytes(long count) => Request.AddResponseBytes(count);
+
+    void IHttpResponseFeature.OnStarting(Func<object, Task> callback, object state)
+    {
+        if (!_notesAtStart && !_noted)
+        {
+            // Kestrel runs OnStarting callbacks last registered first: this one, registered before the caller's, runs after it.
+            _notesAtStart = true;
+            _response.OnStarting(static state => ((Exchange)state).NoteAtStart(), this);
+        }
+
+        _response.OnStarting(callback, state);
+    }
+
+    void IHttpResponseFeature.OnCompleted(Func<object, Task> callback, object state) => _response.OnCompleted(callback, state);
+
+    void IHttpRequestLifetimeFeature.Abort() => Abort();
+
+    void IHttpResponseBodyFeature.DisableBuffering() => _body.DisableBuffering();
+
+    Task IHttpResponseBodyFeature.StartAsync(CancellationToken cancellationToken)
+    {
+        BeforeStart();
+        return _body.StartAsync(cancellationToken);
+    }
+
+    Task IHttpResponseBodyFeature.SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken)
+    {
+        BeforeStart();
+        Request.AddResponseBytes(count ?? new FileInfo(path).Length - offset);
+        return _body.SendFileAsync(path, offset, count, cancellationToken);
+    }
+
+    Task IHttpResponseBodyFeature.CompleteAsync()
+    {
+        BeforeStart();
+        return _body.CompleteAsync();
+    }
+
+    private Task NoteAtStart()
+    {
+        Note();
+        return Task.CompletedTask;
+    }
+
+    private void Note()
+    {
+        _noted = true;
+
+        // Kestrel still starts a response when the application returns from an aborted request, though no byte of it reaches
+        // the client: such a response is recorded as none (status 0), not as the default 200.
+        if (Request.ResponseAborted || Aborted.IsCancellationRequested)
+        {
+            Request.MarkResponseAborted();
+            return;
+        }
+
+        Request.NoteResponse(_response.StatusCode, HeaderSnapshot.CopyEntries(_response.Headers));
+    }
+
+    // A client that read the whole response may close the connection before the application returns: that is no abort.
+    private bool ResponseWasWhole() =>
+        _response.HasStarted && !Request.ResponseAborted
+        && (HttpMethods.IsHead(Request.Method) || (Context.Response.ContentLength is { } length && Request.ResponseBodyLength >= length));
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Primitives;
+
+namespace FakeHttpFixture;
+
+/// <content>What the server answered. Only the request's <see cref="Exchange"/> writes these, once each, as the response goes out.</content>
+public sealed partial class RecordedRequest
+{
+    private volatile int _statusCode;
+    private volatile KeyValuePair<string, StringValues>[]? _responseHeaderEntries;
+    private HeaderSnapshot? _responseHeaders;
+    private long _responseBodyLength;
+    private long _durationTicks;
+    private volatile bool _responseAborted;
+    private volatile bool _unmatched;
+    private volatile ResponseFault _fault;
+    private volatile Responder _responder;
+
+    /// <summary>
+    /// Gets the status code the server answered, set just before the response headers were sent;
+    /// 0 while the response has not started (for example while a delayed response is still waiting) and when none was ever sent:
+    /// the client went away first, or a <see cref="Fault"/> broke the exchange before the status line (see <see cref="ResponseAborted"/>).
+    /// </summary>
+    public int StatusCode => _statusCode;
+
+    /// <summary>Gets the response headers as they were when the response started; empty until then.</summary>
+    public IReadOnlyDictionary<string, string[]> ResponseHeaders =>
+        _responseHeaderEntries is not { } entries ? HeaderSnapshot.Empty
+        : _responseHeaders ?? Interlocked.CompareExchange(ref _responseHeaders, HeaderSnapshot.Wrap(entries), null) ?? _responseHeaders;
+
+    /// <summary>Gets the number of response body bytes the server has written so far; final once the exchange completes.</summary>
+    public long ResponseBodyLength => Interlocked.Read(ref _responseBodyLength);
+
+    /// <summary>
+    /// Gets how long the server took, from the request's arrival until its answer was written; <see cref="TimeSpan.Zero"/> until then.
+    /// It is set before <see cref="HttpFixtureOptions.OnRequestCompleted"/> runs.
+    /// </summary>
+    public TimeSpan Duration => TimeSpan.FromTicks(Interlocked.Read(ref _durationTicks));
+
+    /// <summary>Gets the stage that answered, such as <see cref="FakeHttpFixture.Responder.File"/>; <see cref="FakeHttpFixture.Responder.None"/> while none has.</summary>
+    public Responder Responder => _responder;
+
+    /// <summary>
+    /// Gets the fault the answering stub played, such as <see cref="ResponseFault.ResetConnection"/>; <see cref="ResponseFault.None"/>
+    /// when none was played. It lets a test tell a fault it scripted from a failure it did not expect.
+    /// </summary>
+    public ResponseFault Fault => _fault;
+
+    /// <summary>
+    /// Gets a value indicating whether the response was broken off instead of sent whole: by a <see cref="Fault"/>, because the client
+    /// went away first (also when its body was <see cref="Aborted"/>), or because the server was disposed while the response waited.
+    /// <see cref="StatusCode"/> then is the status that went out before the break, or 0 when no status line did.
+    /// </summary>
+    public bool ResponseAborted => _responseAborted;
+
+    /// <summary>Gets a value indicating whether no stub or file answered the request in <see cref="HttpFixtureOptions.Strict"/> mode; <see cref="HttpFixtureServer.Verify"/> reports such requests.</summary>
+    public bool Unmatched => _unmatched;
+
+    internal void NoteResponse(int statusCode, KeyValuePair<string, StringValues>[] headers)
+    {
+        _responseHeaderEntries = headers;
+        _responseHeaders = null;
+        _statusCode = statusCode;
+    }
+
+    internal void MarkFault(ResponseFault fault)
+    {
+        _fault = fault;
+        _responseAborted = true;
+    }
+
+    /// <summary>Notes that the response was broken off; a status line not yet sent will not be recorded.</summary>
+    internal void MarkResponseAborted() => _responseAborted = true;
+
+    internal void MarkUnmatched() => _unmatched = true;
+
+    internal void AddResponseBytes(long count) => Interlocked.Add(ref _responseBodyLength, count);
+
+    internal void Complete(Responder answeredBy, TimeSpan duration)
+    {
+        _responder = answeredBy;
+        Interlocked.Exchange(ref _durationTicks, Math.Max(duration.Ticks, 1));
+    }
+}

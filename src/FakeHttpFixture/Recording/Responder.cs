@@ -1,0 +1,27 @@
+namespace FakeHttpFixture;
+
+/// <summary>Names the stage of the server that answered a request; <see cref="RecordedRequest.Responder"/> reports it.</summary>
+/// <remarks>The stages are asked in this order, and the first that answers wins: CORS preflights, the queue, stubs, uploads, files, the fallback.</remarks>
+public enum Responder
+{
+    /// <summary>No stage answered: the request is still being answered, its body broke off or was refused (see <see cref="RecordedRequest.Aborted"/> and <see cref="RecordedRequest.Rejected"/>), or the server failed.</summary>
+    None,
+
+    /// <summary>A CORS preflight, answered by the server itself (<see cref="HttpFixtureOptions.EnableCors"/>).</summary>
+    Cors,
+
+    /// <summary>The next response of the queue (<see cref="HttpFixtureServer.Enqueue(StubResponse)"/>).</summary>
+    Queue,
+
+    /// <summary>A stub (<see cref="HttpFixtureServer.Stub(HttpMethod?, string)"/>).</summary>
+    Stub,
+
+    /// <summary>An upload or delete in the served tree (<see cref="HttpFixtureOptions.AcceptUploads"/>).</summary>
+    Upload,
+
+    /// <summary>A file, index page, directory listing or redirect of the served tree.</summary>
+    File,
+
+    /// <summary>The fallback, for what nothing else answered: 404 for GET and HEAD, <see cref="HttpFixtureOptions.FallbackStatusCode"/> otherwise, 501 in <see cref="HttpFixtureOptions.Strict"/> mode.</summary>
+    Fallback,
+}
