@@ -1,3 +1,5 @@
+using FakeHttpFixture.AdapterTests;
+
 namespace FakeHttpFixture.MSTest.Tests;
 
 [TestClass]
@@ -21,12 +23,6 @@ public sealed class ClassInitializeServerTests : HttpFixtureTest
     [DataRow("third")]
     public async Task Class_server_is_shared_and_reset_before_each_test(string run)
     {
-        Server.ShouldBeSameAs(s_catalog);
-        using var client = Server.CreateClient();
-
-        (await client.GetStringAsync($"catalog.json?run={run}")).ShouldContain("\"items\": 3");
-
-        // Without the reset the journal would still hold the requests of the cases that ran before this one.
-        Server.Requests.ShouldHaveSingleItem().QueryString.ShouldBe($"?run={run}");
+        await SharedServerExpectations.IsResetBeforeEachTestAsync(Server, s_catalog, run);
     }
 }

@@ -1,3 +1,5 @@
+using FakeHttpFixture.AdapterTests;
+
 namespace FakeHttpFixture.NUnit.Tests;
 
 public sealed class OneTimeSetUpServerTests : HttpFixtureTest
@@ -18,12 +20,6 @@ public sealed class OneTimeSetUpServerTests : HttpFixtureTest
     [TestCase("third")]
     public async Task Fixture_server_is_shared_and_reset_before_each_test(string run)
     {
-        Server.ShouldBeSameAs(_catalog);
-        using var client = Server.CreateClient();
-
-        (await client.GetStringAsync($"catalog.json?run={run}")).ShouldContain("\"items\": 3");
-
-        // Without the reset the journal would still hold the requests of the cases that ran before this one.
-        Server.Requests.ShouldHaveSingleItem().QueryString.ShouldBe($"?run={run}");
+        await SharedServerExpectations.IsResetBeforeEachTestAsync(Server, _catalog, run);
     }
 }

@@ -1,8 +1,10 @@
+using FakeHttpFixture.AdapterTests;
+
 namespace FakeHttpFixture.NUnit.Tests;
 
 public sealed class PerTestServerTests : HttpFixtureTest
 {
-    private static readonly List<int> Ports = [];
+    private static readonly ServerPorts Ports = new();
 
     protected override FileTree ServedFiles => new() { ["greeting.txt"] = "hello from a per-test server" };
 
@@ -11,31 +13,16 @@ public sealed class PerTestServerTests : HttpFixtureTest
     [Test]
     public async Task Each_test_gets_a_server_serving_the_declared_files()
     {
-        using var client = Server.CreateClient();
-
-        (await client.GetStringAsync("greeting.txt")).ShouldBe("hello from a per-test server");
-
-        Server.Requests.ShouldHaveSingleItem().Path.ShouldBe("/greeting.txt");
+        await PerTestServerExpectations.ServesTheDeclaredFilesAsync(Server);
     }
 
     [Test]
     public async Task Configure_applies_to_the_per_test_server()
     {
-        using var client = Server.CreateClient();
-
-        using var response = await client.PostAsync("orders", new StringContent("{}"));
-
-        ((int)response.StatusCode).ShouldBe(202);
+        await PerTestServerExpectations.AppliesConfigureAsync(Server);
     }
 
     [TestCase("first")]
     [TestCase("second")]
-    public void Each_test_case_gets_a_server_of_its_own(string run)
-    {
-        lock (Ports)
-        {
-            Ports.ShouldNotContain(Server.Port, $"the server of test case {run} was not a new one");
-            Ports.Add(Server.Port);
-        }
-    }
+    public void Each_test_case_gets_a_server_of_its_own(string run) => Ports.ShouldBeNew(Server, run);
 }

@@ -2,18 +2,14 @@ using FakeHttpFixture.AdapterTests;
 
 namespace FakeHttpFixture.XunitV3.Tests;
 
-// xunit runs test classes (collections) in parallel, so each of the eight tests is a class of its own.
+// xunit runs test classes (collections) in parallel, so each of the eight tests is a class of its own: the eight empty
+// classes below exist only for that, and stay beside their base class.
 public abstract class ParallelServerTest : HttpFixtureTest
 {
     [Fact]
     public async Task Runs_at_the_same_time_as_seven_others_each_with_its_own_server()
     {
-        var ports = await ParallelGate.ArriveAsync(GetType().Name, Server.Port);
-
-        ports.Distinct().Count().ShouldBe(ParallelGate.Expected);
-        using var client = Server.CreateClient();
-        await client.PostAsync("from", new StringContent(GetType().Name));
-        Server.Requests.ShouldHaveSingleItem().BodyText.ShouldBe(GetType().Name);
+        await ParallelServerExpectations.RunsAlongsideTheOthersWithAServerOfItsOwnAsync(Server, GetType().Name);
     }
 }
 

@@ -1,0 +1,7 @@
+namespace FakeHttpFixture.Xunit.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class AccountsSiteCollection : ICollectionFixture<AccountsSite>
+{
+    public const string Name = "Accounts site";
+}

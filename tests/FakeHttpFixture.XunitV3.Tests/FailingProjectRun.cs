@@ -1,0 +1,12 @@
+using FakeHttpFixture.AdapterTests;
+
+namespace FakeHttpFixture.XunitV3.Tests;
+
+public sealed class FailingProjectRun : IAsyncLifetime
+{
+    public ChildTestRun Run { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Run = await ChildTestRun.RunAsync("tests/FailingProjects/XunitV3Failing/XunitV3Failing.csproj");
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
