@@ -11,7 +11,7 @@ internal static class RequestLine
     private const string Bold = "\e[1m";
 
     /// <summary>
-    /// Format returns a line such as <c>15:27:28.123  POST /upload?x=1  200  31 B  1.4 ms</c>. The bytes are the response
+    /// Returns a line such as <c>15:27:28.123  POST /upload?x=1  200  31 B  1.4 ms</c>. The bytes are the response
     /// body's size, as python -m http.server logs it ("-" for none); the duration is from the request's arrival to the end of its response ("-" when it never
     /// completed).
     /// </summary>
@@ -27,7 +27,7 @@ internal static class RequestLine
 
         var status = request.StatusCode == 0 ? (request.Aborted ? "aborted" : "---") : request.StatusCode.ToString(CultureInfo.InvariantCulture);
         Styled(line, status, colour ? StatusColour(request.StatusCode) : null).Append("  ");
-        line.Append(request.ResponseBodyLength == 0 ? "-" : Size(request.ResponseBodyLength)).Append("  ");
+        line.Append(request.ResponseBodyLength == 0 ? "-" : ByteSize.Format(request.ResponseBodyLength)).Append("  ");
         Styled(line, duration is { } d ? Duration(d) : "-", colour ? Dim : null);
         return line.ToString();
     }
@@ -59,13 +59,6 @@ internal static class RequestLine
             }
         }
     }
-
-    private static string Size(long bytes) => bytes switch
-    {
-        < 10_000 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
-        < 10_000_000 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
-    };
 
     private static string Duration(TimeSpan duration) => duration.TotalMilliseconds switch
     {

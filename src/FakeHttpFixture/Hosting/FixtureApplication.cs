@@ -80,7 +80,8 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                await ServerFailure.AnswerAsync(exchange, ex).ConfigureAwait(false);
+                // A stage failed in a way no test scripts (an I/O error of the served tree): the client gets 500, or an abort.
+                await exchange.AnswerFailureAsync($"FakeHttpFixture could not answer {request.Method} {request.Path}: {ex.GetType().Name}: {ex.Message}\n").ConfigureAwait(false);
             }
             finally
             {

@@ -166,7 +166,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
                 ApplicationServices = certificate is null ? LoggingOnlyServices.Instance : KestrelServices.Instance,
             };
             kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
-            kestrelOptions.Listen(options.BindAddress, options.Port, listen => TlsListener.Configure(listen, options, certificate));
+            kestrelOptions.Listen(options.BindAddress, options.Port, listen => TlsListener.Configure(listen, certificate, options.Http2Cleartext, options.ClientCertificates));
 
             var transport = new SocketTransportFactory(KestrelServices.TransportOptions, NullLoggerFactory.Instance);
             server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));

@@ -15,7 +15,7 @@ internal sealed class BodySpillDirectory
         string directory;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_deleted, typeof(HttpFixtureServer));
+            ObjectDisposedException.ThrowIf(_deleted, this);
             _path ??= Directory.CreateTempSubdirectory("fakehttp-bodies-").FullName;
             directory = _path;
         }

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -96,6 +97,34 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
     {
         Request.MarkResponseAborted();
         _lifetime.Abort();
+    }
+
+    /// <summary>
+    /// Answers a failure the test did not script (a handler that threw, an I/O error of the served tree): 500 with
+    /// <paramref name="text"/> when the response has not started, an aborted response when it has. Either way the record shows
+    /// what went on the wire, never a status the failed code had set before it failed.
+    /// </summary>
+    public async Task AnswerFailureAsync(string text)
+    {
+        var response = Context.Response;
+        if (Aborted.IsCancellationRequested || response.HasStarted)
+        {
+            Abort();
+            return;
+        }
+
+        response.Clear();
+        response.StatusCode = StatusCodes.Status500InternalServerError;
+        response.ContentType = "text/plain; charset=utf-8";
+        try
+        {
+            await response.WriteAsync(text, Aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ConnectionResetException)
+        {
+            // The client is gone; the record says the response broke off.
+            Abort();
+        }
     }
 
     /// <summary>Records that a scripted fault broke the exchange; the fault itself is played by the caller.</summary>

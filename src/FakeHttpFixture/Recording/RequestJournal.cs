@@ -196,13 +196,13 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
     }
 
     private static ObjectDisposedException ClosedException() =>
-        new(nameof(HttpFixtureServer), "The server was disposed while a test was still waiting for a request. Await the wait before disposing the server.");
+        new("HttpFixtureServer", "The server was disposed while a test was still waiting for a request. Await the wait before disposing the server.");
 
     private void ThrowIfClosed()
     {
         if (_closed)
         {
-            throw new ObjectDisposedException(nameof(HttpFixtureServer), "The server has been disposed, so no request can arrive to end this wait. Wait before disposing the server; Requests still lists what arrived.");
+            throw new ObjectDisposedException("HttpFixtureServer", "The server has been disposed, so no request can arrive to end this wait. Wait before disposing the server; Requests still lists what arrived.");
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class ResponsePlayer(ServedTree files, ProblemLog problems, Canc
         catch (Exception ex)
         {
             problems.HandlerFailed(exchange.Request, ex, exchange.Context.Response.HasStarted);
-            await AnswerFailureAsync(exchange, ex).ConfigureAwait(false);
+            await exchange.AnswerFailureAsync($"FakeHttpFixture: the stub failed with {ex.GetType().Name}: {ex.Message}\n").ConfigureAwait(false);
         }
     }
 
@@ -188,29 +188,6 @@ internal sealed class ResponsePlayer(ServedTree files, ProblemLog problems, Canc
         if (fault == ResponseFault.TruncateAfter)
         {
             await http.Body.FlushAsync(token).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task AnswerFailureAsync(Exchange exchange, Exception exception)
-    {
-        var http = exchange.Context.Response;
-        if (http.HasStarted)
-        {
-            exchange.Abort();
-            return;
-        }
-
-        http.Clear();
-        http.StatusCode = StatusCodes.Status500InternalServerError;
-        http.ContentType = "text/plain; charset=utf-8";
-        try
-        {
-            await http.WriteAsync($"FakeHttpFixture: the stub failed with {exception.GetType().Name}: {exception.Message}\n", exchange.Aborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or ConnectionResetException)
-        {
-            // The client is gone; the failure is recorded for Verify all the same.
-            exchange.Abort();
         }
     }
 }

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 
 namespace FakeHttpFixture;
 
-/// <summary>Sets up the protocols and TLS of the server's one endpoint from the options.</summary>
+/// <summary>Sets up the protocols and TLS of the server's one endpoint.</summary>
 internal static class TlsListener
 {
-    public static void Configure(ListenOptions listen, HttpFixtureOptions options, X509Certificate2? certificate)
+    public static void Configure(ListenOptions listen, X509Certificate2? certificate, bool http2Cleartext, ClientCertificatePolicy clientCertificates)
     {
         if (certificate is null)
         {
-            listen.Protocols = options.Http2Cleartext ? HttpProtocols.Http2 : HttpProtocols.Http1;
+            listen.Protocols = http2Cleartext ? HttpProtocols.Http2 : HttpProtocols.Http1;
             return;
         }
 
@@ -22,7 +22,7 @@ internal static class TlsListener
         listen.UseHttps(new HttpsConnectionAdapterOptions
         {
             ServerCertificate = certificate,
-            ClientCertificateMode = options.ClientCertificates switch
+            ClientCertificateMode = clientCertificates switch
             {
                 ClientCertificatePolicy.Allow => ClientCertificateMode.AllowCertificate,
                 ClientCertificatePolicy.Require => ClientCertificateMode.RequireCertificate,

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FakeHttpFixture;
 
 /// <summary>
-/// The service provider Kestrel's options ask for: only a logger factory that logs nothing.
-/// Building a real container per server would cost more than starting Kestrel itself.
+/// A service provider that knows only a logger factory that logs nothing: what the route-constraint resolver of stub templates
+/// and Kestrel's options ask for. Building a real container per server would cost more than starting Kestrel itself.
 /// </summary>
 internal sealed class LoggingOnlyServices : IServiceProvider
 {
