@@ -32,8 +32,6 @@ internal sealed class HeaderSnapshot : IReadOnlyDictionary<string, string[]>
 
     public string[] this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"There is no header named '{key}'. Use TryGetValue, or Header(name), which returns null for a missing header.");
 
-    public static HeaderSnapshot Copy(IHeaderDictionary headers) => Wrap(CopyEntries(headers));
-
     /// <summary>Copies the headers into one array, which a <see cref="RecordedRequest"/> keeps until its Headers are read.</summary>
     public static KeyValuePair<string, StringValues>[] CopyEntries(IHeaderDictionary headers)
     {
