@@ -95,35 +95,4 @@ public sealed class BehaviourTests
         response.Content.Headers.ContentLength.ShouldBeNull();
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe(text);
     }
-
-    [Fact]
-    public async Task A_hanging_response_ends_when_the_client_gives_up_and_the_server_keeps_serving()
-    {
-        await using var server = HttpFixtureServer.Start(new FileTree { ["ok.txt"] = "ok" });
-        server.Stub(HttpMethod.Get, "/hang").Respond(StubResponse.Hang());
-        using var client = server.CreateClient();
-        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-
-        await Should.ThrowAsync<TaskCanceledException>(() => client.GetAsync("hang", impatient.Token));
-
-        (await client.GetStringAsync("ok.txt", TestContext.Current.CancellationToken)).ShouldBe("ok");
-    }
-
-    [Fact]
-    public async Task Dispose_returns_promptly_while_a_response_hangs_and_the_client_sees_the_connection_end()
-    {
-        var server = HttpFixtureServer.Start(new FileTree(), o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        server.Stub(HttpMethod.Get, "/hang").Respond(StubResponse.Hang());
-        using var client = server.CreateClient();
-        var pending = client.GetAsync("hang", TestContext.Current.CancellationToken);
-        await server.WaitForRequestAsync(r => r.Path == "/hang", TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-
-        var clock = Stopwatch.StartNew();
-        await server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-
-        // The grace period is 10 s: a prompt dispose shows the hang ended at once instead of being waited for.
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
-        var ex = await Should.ThrowAsync<HttpRequestException>(() => pending);
-        ex.InnerException.ShouldBeAssignableTo<IOException>();
-    }
 }
