@@ -9,7 +9,7 @@ public sealed partial class HttpFixtureServer
     private HostRouteTable? _routes;
     private readonly Lock _proxyPemGate = new();
     private string? _proxyPemDirectory;
-    private string[] _hostNames = [];
+    private IReadOnlyList<string> _hostNames = [];
 
     /// <summary>Gets the host names the server stands in for, as <see cref="HttpFixtureOptions.ForHosts"/> normalized them (lower case, punycode); empty without ForHosts.</summary>
     public IReadOnlyList<string> Hosts => _hostNames;
@@ -65,7 +65,7 @@ public sealed partial class HttpFixtureServer
             : _options.BindAddress.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
             : _options.BindAddress;
         _routing = new RoutedServer(hosts, new IPEndPoint(address, Port), Certificate, BaseAddress, _options.ClientPrefersHttp2);
-        _hostNames = [.. hosts.Select(h => h.Text)];
+        _hostNames = Array.AsReadOnly(hosts.Select(h => h.Text).ToArray());
         if (hosts.Length != 0)
         {
             _routes = new HostRouteTable([_routing]);
