@@ -5,12 +5,13 @@ namespace BrowserSample;
 /// <summary>
 /// Loads a page in Debian's headless Chromium and returns the DOM after its scripts ran.
 /// Chromium's own headless mode needs no driver; --virtual-time-budget lets the page's fetch() finish before the dump.
+/// Extra flags go before the page, such as the fixture's GetChromiumArguments() for real host names.
 /// </summary>
 internal static class HeadlessChromium
 {
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
-    public static async Task<string> DumpDomAsync(Uri page)
+    public static async Task<string> DumpDomAsync(Uri page, IEnumerable<string>? extraFlags = null)
     {
         var executable = await FindOrInstallAsync();
         var profile = Directory.CreateTempSubdirectory("fakehttp-chromium-").FullName;
@@ -27,6 +28,7 @@ internal static class HeadlessChromium
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", $"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom",
+                .. extraFlags ?? [],
                 page.AbsoluteUri,
             ];
             foreach (var flag in flags)

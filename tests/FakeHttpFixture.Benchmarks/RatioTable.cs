@@ -50,7 +50,14 @@ internal static class RatioTable
     /// <summary>Builds the table from medians in nanoseconds per operation, by scenario and then by peer (Kestrel, Fixture, WireMock).</summary>
     public static string Build(Dictionary<string, Dictionary<string, (double Median, long? Allocated)>> rows, bool includeAllocations)
     {
+        var paired = rows.Where(r => !r.Value.ContainsKey("Fixture")).ToDictionary();
         var text = new StringBuilder();
+        if (paired.Count == rows.Count)
+        {
+            return BuildPairs(paired, text).ToString();
+        }
+
+        rows = rows.Where(r => r.Value.ContainsKey("Fixture")).ToDictionary();
         text.AppendLine(includeAllocations
             ? "| Scenario | Raw Kestrel | FakeHttpFixture | WireMock.Net | Fixture vs Kestrel | Fixture vs WireMock | Target | Fixture alloc/op |"
             : "| Scenario | Raw Kestrel | FakeHttpFixture | WireMock.Net | Fixture vs Kestrel | Fixture vs WireMock | Target |");
@@ -76,7 +83,32 @@ internal static class RatioTable
 
         text.AppendLine();
         text.AppendLine("Times are medians per operation. A ratio marked \"time\" is fixture time ÷ peer time (lower is better); one marked \"throughput\" is peer time ÷ fixture time (higher is better).");
+        if (paired.Count != 0)
+        {
+            text.AppendLine();
+            BuildPairs(paired, text);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The scenarios that compare two ways of using the fixture (such as Direct and Routed), the first peer being the baseline.</summary>
+    private static StringBuilder BuildPairs(Dictionary<string, Dictionary<string, (double Median, long? Allocated)>> rows, StringBuilder text)
+    {
+        text.AppendLine("| Scenario | Baseline | Compared | Compared ÷ baseline (time) |");
+        text.AppendLine("|---|--:|--:|--:|");
+        foreach (var (scenario, peers) in rows)
+        {
+            var ordered = peers.ToList();
+            var (baseline, baselineTime) = (ordered[0].Key, ordered[0].Value.Median);
+            foreach (var (peer, value) in ordered.Skip(1))
+            {
+                var ratio = baselineTime > 0 && value.Median > 0 ? string.Create(CultureInfo.InvariantCulture, $"{value.Median / baselineTime:0.00}×") : "n/a";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {baseline} {Time(baselineTime)} | {peer} {Time(value.Median)} | {ratio} |");
+            }
+        }
+
+        return text;
     }
 
     private static string Ratio(double fixture, double peer, bool throughput)

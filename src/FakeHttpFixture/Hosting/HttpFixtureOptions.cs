@@ -10,6 +10,8 @@ namespace FakeHttpFixture;
 /// </summary>
 public sealed class HttpFixtureOptions
 {
+    private readonly List<string> _hosts = [];
+
     /// <summary>Gets or sets the address the server listens on. Tests should keep the loopback default: any other address exposes the server to the network.</summary>
     /// <value>The default value is <see cref="IPAddress.Loopback"/> (127.0.0.1).</value>
     public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
@@ -146,6 +148,37 @@ public sealed class HttpFixtureOptions
         return this;
     }
 
+    /// <summary>
+    /// Gets the host names given to <see cref="ForHosts"/>, as given: the names the server stands in for.
+    /// </summary>
+    /// <value>The default value is empty: the clients of <see cref="HttpFixtureServer.CreateClient()"/> reach any address, and the server only its own.</value>
+    public IReadOnlyList<string> Hosts => _hosts;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the server also listens as an HTTP forward proxy for the <see cref="ForHosts"/> names,
+    /// at <see cref="HttpFixtureServer.ProxyAddress"/>, so that a child process (curl, Python, Node) or a browser reaches the fakes by
+    /// their real names through HTTPS_PROXY and HTTP_PROXY; <see cref="HttpFixtureServer.GetProxyEnvironment"/> gives the variables.
+    /// It tunnels CONNECT and forwards absolute-form requests for the routed names only, and answers 403 for any other host.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool EnableForwardProxy { get; set; }
+
+    /// <summary>
+    /// Makes the server stand in for <paramref name="hostnames"/>: the clients of <see cref="HttpFixtureServer.CreateClient()"/> and
+    /// <see cref="HttpFixtureServer.CreateHandler()"/> connect requests for those names (any port, http or https) to this server and
+    /// keep the name in the Host header and in TLS's SNI, the server's certificate covers the names, and a request for any other host
+    /// fails at once instead of reaching the network. The server's port then answers TLS and plain HTTP alike.
+    /// Call it more than once to add names.
+    /// </summary>
+    /// <param name="hostnames">Exact names ("api.github.com") or wildcards for one label ("*.example.com"), without scheme or port.</param>
+    /// <returns>These options, for chaining.</returns>
+    public HttpFixtureOptions ForHosts(params string[] hostnames)
+    {
+        ArgumentNullException.ThrowIfNull(hostnames);
+        _hosts.AddRange(hostnames);
+        return this;
+    }
+
     /// <summary>Checks every option once, at start, and throws one exception that lists each problem with what to do about it.</summary>
     internal void Validate()
     {
@@ -176,6 +209,7 @@ public sealed class HttpFixtureOptions
         Check(!(Http2Cleartext && IsHttps), nameof(Http2Cleartext), "Http2Cleartext is for plain HTTP; with UseHttps() the server already speaks HTTP/2 through ALPN. Remove one of the two options.");
         Check(ClientCertificates == ClientCertificatePolicy.None || IsHttps, nameof(ClientCertificates), "ClientCertificates needs TLS: call options.UseHttps() as well, or leave ClientCertificates at None.");
         Check(Enum.IsDefined(ClientCertificates), nameof(ClientCertificates), $"ClientCertificates must be None, Allow or Require; it is {(int)ClientCertificates}.");
+        ValidateHosts(Check);
         if (problems.Count == 1)
         {
             throw new ArgumentException(problems[0].Problem, problems[0].Option);
@@ -184,6 +218,31 @@ public sealed class HttpFixtureOptions
         if (problems.Count > 1)
         {
             throw new ArgumentException($"{problems.Count} options are not valid:" + string.Concat(problems.Select(p => "\n- " + p.Problem)), problems[0].Option);
+        }
+    }
+
+    private void ValidateHosts(Action<bool, string, string> check)
+    {
+        var patterns = new List<HostPattern>();
+        foreach (var name in _hosts)
+        {
+            check(HostPattern.TryParse(name, out var pattern, out var problem), nameof(Hosts), problem ?? string.Empty);
+            if (pattern is not null)
+            {
+                patterns.Add(pattern);
+            }
+        }
+
+        check(!EnableForwardProxy || _hosts.Count != 0, nameof(EnableForwardProxy), "EnableForwardProxy lets through only the names given to ForHosts, and none were given: call options.ForHosts(\"api.example.com\") as well, or leave EnableForwardProxy off.");
+        check(!(Http2Cleartext && _hosts.Count != 0), nameof(Http2Cleartext), "Http2Cleartext cannot be combined with ForHosts: the port of a server with routed hosts speaks TLS (HTTP/2 by ALPN) and plain HTTP/1.1. Remove Http2Cleartext and set ClientPrefersHttp2 for HTTP/2 over https:// URLs.");
+        if (HttpsCertificate is { } certificate)
+        {
+            foreach (var pattern in patterns)
+            {
+                // A wildcard is checked with one name under it: a certificate covers all of them or none.
+                var sample = pattern.IsWildcard ? "fakehttp-check" + pattern.Suffix : pattern.Text;
+                check(certificate.MatchesHostname(sample), nameof(Hosts), $"The certificate given to UseHttps does not cover {pattern}, which ForHosts routes, so outside clients (curl, Python, browsers) would refuse it. Call UseHttps() without a certificate for one that covers every routed name, or add the name to yours.");
+            }
         }
     }
 }

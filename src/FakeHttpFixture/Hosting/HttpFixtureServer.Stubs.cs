@@ -8,12 +8,18 @@ public sealed partial class HttpFixtureServer
     /// <summary>
     /// Adds a stub for requests with <paramref name="method"/> to <paramref name="path"/>: an exact path ("/health") or a route
     /// template ("/orders/{id}", "/files/{**rest}") whose values handlers read from <c>context.Request.RouteValues</c>.
+    /// An absolute URL ("https://api.github.com/repos/{owner}/{repo}") matches that scheme, host and port only, for a server that
+    /// stands in for several hosts (<see cref="HttpFixtureOptions.ForHosts"/>).
     /// Queued responses come first, then stubs (the last added that matches wins), then files, then the fallback.
     /// </summary>
     /// <param name="method">The method to match, such as <see cref="HttpMethod.Get"/>; <see langword="null"/> for any.</param>
-    /// <param name="path">The path or template, starting with '/'.</param>
+    /// <param name="path">The path or template, starting with '/', or an absolute http:// or https:// URL of a routed host.</param>
     /// <returns>The stub, to add conditions and responses to: <c>srv.Stub(HttpMethod.Get, "/orders/{id}").Respond(StubResponse.Json(order))</c>.</returns>
-    public HttpStub Stub(HttpMethod? method, string path) => _stubs.Add(new HttpStub(method, StubPath.ExactOrTemplate(path)));
+    public HttpStub Stub(HttpMethod? method, string path)
+    {
+        var host = TakeStubHost(ref path, nameof(path));
+        return _stubs.Add(new HttpStub(method, StubPath.ExactOrTemplate(path), host));
+    }
 
     /// <summary>Adds a stub for requests with <paramref name="method"/> whose path matches <paramref name="path"/>; its named groups become route values.</summary>
     /// <param name="method">The method to match; <see langword="null"/> for any.</param>
@@ -23,9 +29,13 @@ public sealed partial class HttpFixtureServer
 
     /// <summary>Adds a stub for requests with <paramref name="method"/> whose path is <paramref name="prefix"/> or lies below it ("/api" matches "/api/x" but not "/apix").</summary>
     /// <param name="method">The method to match; <see langword="null"/> for any.</param>
-    /// <param name="prefix">The leading path segments, starting with '/'.</param>
+    /// <param name="prefix">The leading path segments, starting with '/', or an absolute URL of a routed host ("https://api.github.com/repos").</param>
     /// <returns>The stub.</returns>
-    public HttpStub StubPrefix(HttpMethod? method, string prefix) => _stubs.Add(new HttpStub(method, StubPath.Prefix(prefix)));
+    public HttpStub StubPrefix(HttpMethod? method, string prefix)
+    {
+        var host = TakeStubHost(ref prefix, nameof(prefix));
+        return _stubs.Add(new HttpStub(method, StubPath.Prefix(prefix), host));
+    }
 
     /// <summary>
     /// Adds <paramref name="response"/> to the queue: each request, whatever its path, takes the next queued response before stubs

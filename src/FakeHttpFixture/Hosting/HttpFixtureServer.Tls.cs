@@ -5,8 +5,14 @@ namespace FakeHttpFixture;
 /// <content>TLS: the server's certificate for outside clients, and clients that trust it or present their own.</content>
 public sealed partial class HttpFixtureServer
 {
-    /// <summary>Gets the server's TLS certificate, or <see langword="null"/> when it speaks plain HTTP.</summary>
+    /// <summary>Gets the server's TLS certificate, or <see langword="null"/> when it speaks plain HTTP only (neither UseHttps nor ForHosts).</summary>
     public X509Certificate2? Certificate { get; }
+
+    /// <summary>
+    /// Gets the base64 SHA-256 hash of the certificate's SubjectPublicKeyInfo, the form Chromium's
+    /// <c>--ignore-certificate-errors-spki-list</c> takes to trust exactly this certificate; <see langword="null"/> without a certificate.
+    /// </summary>
+    public string? CertificateSpkiHash => Certificate is { } certificate ? SpkiHash.Of(certificate) : null;
 
     /// <summary>Gets the server's certificate in PEM form, for clients that trust a PEM file (curl --cacert, Python's ssl, a browser); <see langword="null"/> without TLS.</summary>
     public string? CertificatePem => Certificate?.ExportCertificatePem();
@@ -62,5 +68,5 @@ public sealed partial class HttpFixtureServer
     }
 
     private HttpMessageHandler CreateHandlerCore(X509Certificate2? clientCertificate) =>
-        FixtureClientHandler.Create(Certificate, clientCertificate, Certificate is null ? _options.Http2Cleartext : _options.ClientPrefersHttp2);
+        FixtureClientHandler.Create(Certificate, clientCertificate, Certificate is null ? _options.Http2Cleartext : _options.ClientPrefersHttp2, _routes);
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -158,7 +157,10 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         {
             configure?.Invoke(options);
             options.Validate();
-            var certificate = options.IsHttps ? options.HttpsCertificate ?? SelfSignedCertificate.CreateServer() : null;
+
+            // Routed names need a certificate for https:// URLs even when the server's own address is plain http://.
+            var hosts = options.Hosts.Select(HostPattern.Parse).DistinctBy(h => h.Text).ToArray();
+            var certificate = options.IsHttps || hosts.Length != 0 ? options.HttpsCertificate ?? SelfSignedCertificate.CreateServer(hosts.Select(h => h.Text)) : null;
 
             var kestrelOptions = new KestrelServerOptions
             {
@@ -166,7 +168,22 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
                 ApplicationServices = certificate is null ? LoggingOnlyServices.Instance : KestrelServices.Instance,
             };
             kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
-            kestrelOptions.Listen(options.BindAddress, options.Port, listen => TlsListener.Configure(listen, certificate, options.Http2Cleartext, options.ClientCertificates));
+            ListenOptions? endpoint = null;
+            kestrelOptions.Listen(options.BindAddress, options.Port, listen =>
+            {
+                endpoint = listen;
+                TlsListener.Configure(listen, certificate, options.Http2Cleartext, options.ClientCertificates, acceptCleartext: hosts.Length != 0);
+            });
+            ListenOptions? proxyEndpoint = null;
+            var proxy = options.EnableForwardProxy ? new ForwardProxy() : null;
+            if (proxy is not null)
+            {
+                kestrelOptions.Listen(options.BindAddress, 0, listen =>
+                {
+                    proxyEndpoint = listen;
+                    proxy.Attach(listen);
+                });
+            }
 
             var transport = new SocketTransportFactory(KestrelServices.TransportOptions, NullLoggerFactory.Instance);
             server = KestrelMeter.Create(() => new KestrelServer(Options.Create(kestrelOptions), transport, NullLoggerFactory.Instance));
@@ -179,11 +196,13 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 
-            var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var port = new Uri(address).Port;
-            var scheme = certificate is null ? "http" : "https";
+            // Kestrel writes the port it bound back into the endpoint's options.
+            var port = ((IPEndPoint)endpoint!.EndPoint).Port;
+            var scheme = options.IsHttps ? "https" : "http";
             var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://{HostFor(options.BindAddress)}:{port}/"));
-            return new HttpFixtureServer(parts, application, baseAddress, root.Directory, root.Temporary, certificate);
+            var fixture = new HttpFixtureServer(parts, application, baseAddress, root.Directory, root.Temporary, certificate);
+            fixture.StartRouting(hosts, proxy, proxyEndpoint?.EndPoint as IPEndPoint);
+            return fixture;
         }
         catch
         {
@@ -228,6 +247,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _journal.Spill.Delete();
         KestrelMeter.Release(_server);
         DirectoryCleanup.TryDelete(_temporaryDirectory);
+        DirectoryCleanup.TryDelete(_proxyPemDirectory);
         if (_options.VerifyOnDispose)
         {
             Verify();

@@ -13,6 +13,7 @@ public sealed class HttpStub
     private readonly Lock _gate = new();
     private readonly string? _method;
     private readonly StubPath _path;
+    private readonly StubHost? _host;
     // Replaced as a whole under _gate and read without it on the request path, hence volatile.
     private volatile Func<RecordedRequest, bool>[] _conditions = [];
     // Each response with the number of the last call it answers, replaced as a whole so readers need no lock:
@@ -20,10 +21,11 @@ public sealed class HttpStub
     private volatile (StubResponse Response, long LastCall)[] _sequence = [];
     private int _calls;
 
-    internal HttpStub(HttpMethod? method, StubPath path)
+    internal HttpStub(HttpMethod? method, StubPath path, StubHost? host = null)
     {
         _method = method?.Method;
         _path = path;
+        _host = host;
     }
 
     /// <summary>Gets how many requests this stub has answered.</summary>
@@ -124,14 +126,19 @@ public sealed class HttpStub
         return this;
     }
 
-    /// <summary>Returns the stub's method and path, such as "GET /orders/{id}".</summary>
+    /// <summary>Returns the stub's method and path, such as "GET /orders/{id}", or URL, such as "GET https://api.github.com/repos/{owner}/{repo}".</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"{_method ?? "any method"} {_path}";
+    public override string ToString() => $"{_method ?? "any method"} {_host}{_path}";
 
     internal bool Matches(RecordedRequest request, out RouteValueDictionary? routeValues)
     {
         routeValues = null;
         if (_method is not null && !string.Equals(_method, request.Method, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (_host is not null && !_host.Matches(request))
         {
             return false;
         }

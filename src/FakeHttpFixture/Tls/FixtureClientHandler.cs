@@ -5,7 +5,7 @@ namespace FakeHttpFixture;
 /// <summary>Makes the client handlers a server hands out: no proxy, trust in exactly the server's certificate, an optional client certificate, and HTTP/2 when the options ask for it.</summary>
 internal static class FixtureClientHandler
 {
-    public static HttpMessageHandler Create(X509Certificate2? serverCertificate, X509Certificate2? clientCertificate, bool http2)
+    public static HttpMessageHandler Create(X509Certificate2? serverCertificate, X509Certificate2? clientCertificate, bool http2, HostRouteTable? routes = null)
     {
         var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = true };
         if (serverCertificate is { } pinned)
@@ -15,6 +15,12 @@ internal static class FixtureClientHandler
             var expected = pinned.RawData;
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
                 certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected);
+        }
+
+        if (routes is not null)
+        {
+            // A server with routed names: connections by host, and its certificate checked per name.
+            RoutingClientHandler.Route(handler, routes);
         }
 
         if (clientCertificate is not null)

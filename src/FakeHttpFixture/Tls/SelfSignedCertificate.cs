@@ -4,19 +4,25 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace FakeHttpFixture;
 
-/// <summary>Makes the in-memory ECDSA P-256 certificates of the fixture: a server's for 127.0.0.1, ::1 and localhost, and client certificates for mutual TLS.</summary>
+/// <summary>Makes the in-memory ECDSA P-256 certificates of the fixture: a server's for 127.0.0.1, ::1, localhost and the routed names, and client certificates for mutual TLS.</summary>
 internal static class SelfSignedCertificate
 {
     private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
 
     // A fresh key per server keeps certificates apart for pinning; it is a small part of an HTTPS start (docs/benchmarks.md).
-    public static X509Certificate2 CreateServer()
+    // The routed names (ForHosts), wildcards included, are added so outside clients that check names (curl, Python) accept them too.
+    public static X509Certificate2 CreateServer(IEnumerable<string>? hostNames = null)
     {
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddIpAddress(IPAddress.IPv6Loopback);
         names.AddDnsName("localhost");
+        foreach (var name in hostNames ?? [])
+        {
+            names.AddDnsName(name);
+        }
+
         return Create("CN=FakeHttpFixture", ServerAuthentication, names.Build());
     }
 

@@ -8,7 +8,7 @@ namespace FakeHttpFixture;
 /// <summary>Sets up the protocols and TLS of the server's one endpoint.</summary>
 internal static class TlsListener
 {
-    public static void Configure(ListenOptions listen, X509Certificate2? certificate, bool http2Cleartext, ClientCertificatePolicy clientCertificates)
+    public static void Configure(ListenOptions listen, X509Certificate2? certificate, bool http2Cleartext, ClientCertificatePolicy clientCertificates, bool acceptCleartext = false)
     {
         if (certificate is null)
         {
@@ -17,6 +17,11 @@ internal static class TlsListener
         }
 
         listen.Protocols = HttpProtocols.Http1AndHttp2;
+        var bypass = acceptCleartext ? new CleartextBypass() : null;
+        if (bypass is not null)
+        {
+            listen.Use(bypass.Outer);
+        }
 
         // This overload of UseHttps skips Kestrel's configuration-file and dev-certificate support, which needs a host.
         listen.UseHttps(new HttpsConnectionAdapterOptions
@@ -32,5 +37,9 @@ internal static class TlsListener
             // A fixture records who connected rather than judging it: the test asserts the subject or thumbprint it expects.
             ClientCertificateValidation = static (_, _, _) => true,
         });
+        if (bypass is not null)
+        {
+            listen.Use(bypass.Inner);
+        }
     }
 }

@@ -16,7 +16,7 @@ namespace FakeHttpFixture.Benchmarks;
 internal static class PairedMode
 {
     private static readonly Type[] Scenarios =
-        [typeof(StartGetDispose), typeof(StartDispose), typeof(GetFileTree), typeof(GetDirectory), typeof(GetStub), typeof(Post1KiB), typeof(Put10MiB), typeof(WaitLatency), typeof(Concurrent16)];
+        [typeof(StartGetDispose), typeof(StartDispose), typeof(GetFileTree), typeof(GetDirectory), typeof(GetStub), typeof(Post1KiB), typeof(Put10MiB), typeof(WaitLatency), typeof(Concurrent16), typeof(RoutedGet), typeof(RoutedGetTls), typeof(RoutedConnect)];
 
     private static readonly string[] Peers = ["Kestrel", "Fixture", "WireMock"];
 
@@ -45,7 +45,8 @@ internal static class PairedMode
         await InvokeAsync(instance, scenario.GetMethods().Where(m => m.IsDefined(typeof(GlobalSetupAttribute))));
         try
         {
-            var operations = Peers.Select(peer => scenario.GetMethod(peer)!).ToArray();
+            var peers = PeersOf(scenario);
+            var operations = peers.Select(peer => scenario.GetMethod(peer)!).ToArray();
             var perInvoke = operations.Select(m => m.GetCustomAttribute<BenchmarkAttribute>()!.OperationsPerInvoke).ToArray();
 
             // Warm-up first, long enough for tiered JIT to finish with every peer's code (a peer still partly in tier 0, or
@@ -91,13 +92,24 @@ internal static class PairedMode
                 }
             }
 
-            return Enumerable.Range(0, operations.Length).ToDictionary(i => Peers[i], i => (Median(samples[i]), (long?)null));
+            return Enumerable.Range(0, operations.Length).ToDictionary(i => peers[i], i => (Median(samples[i]), (long?)null));
         }
         finally
         {
             await InvokeAsync(instance, scenario.GetMethods().Where(m => m.IsDefined(typeof(GlobalCleanupAttribute))));
         }
     }
+
+    // The three peers of the comparison with Kestrel and WireMock.Net; a scenario that pairs other things (routing: Direct and
+    // Routed) names its own, baseline first.
+    private static string[] PeersOf(Type scenario) =>
+        Peers.All(peer => scenario.GetMethod(peer) is not null)
+            ? Peers
+            : [.. scenario.GetMethods()
+                .Where(m => m.IsDefined(typeof(BenchmarkAttribute)))
+                .OrderByDescending(m => m.GetCustomAttribute<BenchmarkAttribute>()!.Baseline)
+                .ThenBy(m => m.MetadataToken)
+                .Select(m => m.Name)];
 
     private static async Task InvokeAsync(object instance, IEnumerable<MethodInfo> methods)
     {
