@@ -56,7 +56,9 @@ internal static class HarWriter
         json.WriteString("connection", request.ConnectionId);
         if (request.Aborted || request.Rejected)
         {
-            json.WriteString("comment", request.Aborted ? "The client went away before the whole body arrived." : "The body was refused as larger than MaxRequestBodySize.");
+            json.WriteString("comment", request.Aborted ? "The client went away before the whole body arrived."
+                : request.StatusCode == 507 ? "The body could not be kept: the temp folder is full or not writable."
+                : "The body was refused as larger than MaxRequestBodySize.");
         }
 
         json.WriteEndObject();
@@ -106,13 +108,18 @@ internal static class HarWriter
             json.WriteString("text", string.Empty);
             json.WriteString("comment", string.Create(CultureInfo.InvariantCulture, $"The body of {request.BodyLength} bytes is larger than a HAR file holds well and was left out."));
         }
-        else if (TryDecodeText(request.Body, contentType, out var text))
+        else if (!TryLoadBody(request, out var body))
+        {
+            json.WriteString("text", string.Empty);
+            json.WriteString("comment", string.Create(CultureInfo.InvariantCulture, $"The body of {request.BodyLength} bytes was kept in a temp file that is gone, so it was left out."));
+        }
+        else if (TryDecodeText(body, contentType, out var text))
         {
             json.WriteString("text", text);
         }
         else
         {
-            json.WriteBase64String("text", request.Body);
+            json.WriteBase64String("text", body);
             json.WriteString("encoding", "base64");
         }
 
@@ -151,6 +158,21 @@ internal static class HarWriter
         }
 
         json.WriteEndObject();
+    }
+
+    // A spilled body whose temp file was deleted (the server disposed, or the file released) must not cost the entries after it.
+    private static bool TryLoadBody(RecordedRequest request, out byte[] body)
+    {
+        try
+        {
+            body = request.Body;
+            return true;
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException or UnauthorizedAccessException)
+        {
+            body = [];
+            return false;
+        }
     }
 
     // Text where the bytes are text and survive the round trip, base64 where they are not: a wrong guess either way would alter the body.

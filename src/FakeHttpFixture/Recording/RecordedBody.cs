@@ -55,6 +55,15 @@ internal readonly struct RecordedBody
         return bytes;
     }
 
+    /// <summary>Deletes the temp file of a spilled body, for a caller that has written it out and needs it no more; a body in memory is left alone.</summary>
+    public void DeleteFile()
+    {
+        if (_file is not null)
+        {
+            AtomicFile.TryDelete(_file);
+        }
+    }
+
     public Stream OpenRead()
     {
         if (_memory is not null)

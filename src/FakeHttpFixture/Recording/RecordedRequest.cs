@@ -105,7 +105,11 @@ public sealed partial class RecordedRequest
     /// <summary>Gets a value indicating whether the client went away, or sent a broken body, before the whole body arrived; <see cref="Body"/> then holds what did arrive.</summary>
     public bool Aborted { get; internal init; }
 
-    /// <summary>Gets a value indicating whether the server refused the body as larger than <see cref="HttpFixtureOptions.MaxRequestBodySize"/> and answered 413; <see cref="Body"/> then holds what was read before the refusal.</summary>
+    /// <summary>
+    /// Gets a value indicating whether the server refused the body: as larger than <see cref="HttpFixtureOptions.MaxRequestBodySize"/>
+    /// (answered 413; <see cref="Body"/> then holds what was read before the refusal), or because it could not keep it, the temp
+    /// folder being full or not writable (answered 507; <see cref="Body"/> is then empty).
+    /// </summary>
     public bool Rejected { get; internal init; }
 
     /// <summary>Gets the cookies the client sent in its Cookie headers, by name; the first wins when a name repeats.</summary>
@@ -172,4 +176,7 @@ public sealed partial class RecordedRequest
         var broken = Aborted ? " [aborted]" : Fault != ResponseFault.None ? $" [{Fault}]" : ResponseAborted ? " [response aborted]" : string.Empty;
         return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{broken}";
     }
+
+    /// <summary>Deletes the temp file of a spilled body once fakehttp has written it out and no output needs it any more, so a long session's temp folder does not grow.</summary>
+    internal void ReleaseSpilledBody() => _body.DeleteFile();
 }
