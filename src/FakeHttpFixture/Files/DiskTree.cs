@@ -14,12 +14,12 @@ internal sealed class DiskTree : ServedTree
     private readonly HiddenPaths _hidden;
 
     /// <summary>Initializes the tree; unless links may be followed anywhere, the root's real path is resolved once to check every request against.</summary>
-    public DiskTree(string root, bool followSymlinks, ContentTypeMap contentTypes, IEnumerable<string>? hidden = null)
+    public DiskTree(string root, bool followSymlinks, ContentTypeMap contentTypes, IEnumerable<string>? hidden = null, BodySpillDirectory? spill = null)
         : base(contentTypes)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _realRoot = followSymlinks ? null : RealPath.Resolve(_root) ?? _root;
-        _hidden = new HiddenPaths(hidden ?? []);
+        _hidden = new HiddenPaths(hidden ?? [], _root, spill);
     }
 
     public override ServedKind Find(string relative, out ServedFile? file)
@@ -77,24 +77,10 @@ internal sealed class DiskTree : ServedTree
         {
             foreach (var item in new DirectoryInfo(full).EnumerateFileSystemInfos())
             {
-                // What a link leads to is listed with its own size and time; dangling links, and links out of the root when
-                // they are not followed, are left out because they are not served.
-                var target = item.LinkTarget is null ? item
-                    : _realRoot is not null && !IsInsideRoot(Path.Join(relative, item.Name)) ? null
-                    : item.ResolveLinkTarget(returnFinalTarget: true);
-                if (target is null || !target.Exists || (_hidden.Any && (_hidden.Covers(item.FullName) || _hidden.Covers(target.FullName))))
+                if (Entry(relative, item) is { } entry)
                 {
-                    continue;
+                    entries.Add(entry);
                 }
-
-                var isDirectory = target is DirectoryInfo;
-                if (!isDirectory && !FileKind.IsRegular(target.FullName, ((FileInfo)target).Length))
-                {
-                    // A named pipe, device or socket is not served, so it is not listed either.
-                    continue;
-                }
-
-                entries.Add(new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : ((FileInfo)target).Length, target.LastWriteTimeUtc));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -103,6 +89,36 @@ internal sealed class DiskTree : ServedTree
         }
 
         return entries;
+    }
+
+    private ListingEntry? Entry(string relative, FileSystemInfo item)
+    {
+        try
+        {
+            // What a link leads to is listed with its own size and time; dangling links, and links out of the root when
+            // they are not followed, are left out because they are not served.
+            var target = item.LinkTarget is null ? item
+                : _realRoot is not null && !IsInsideRoot(Path.Join(relative, item.Name)) ? null
+                : item.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists || (_hidden.Any && (_hidden.Covers(item.FullName) || _hidden.Covers(target.FullName))))
+            {
+                return null;
+            }
+
+            var isDirectory = target is DirectoryInfo;
+            if (!isDirectory && !FileKind.IsRegular(target.FullName, ((FileInfo)target).Length))
+            {
+                // A named pipe, device or socket is not served, so it is not listed either.
+                return null;
+            }
+
+            return new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : ((FileInfo)target).Length, target.LastWriteTimeUtc);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An entry deleted or locked while the directory is read (a busy temp folder) is left out, not the whole listing.
+            return null;
+        }
     }
 
     public override async ValueTask<UploadOutcome> PutAsync(string relative, RecordedRequest content, CancellationToken cancellationToken)

@@ -175,8 +175,8 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
 
             // The served tree and its content types are built once, here, and handed to every stage that reads or writes files.
             var contentTypes = new ContentTypeMap(options.ContentTypes);
-            ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes, options.HiddenPaths);
             var parts = new ServerParts(server, options);
+            ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes, options.HiddenPaths, parts.Journal.Spill);
             var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Stopping.Token);
             var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);

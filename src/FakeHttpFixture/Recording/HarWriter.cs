@@ -26,6 +26,9 @@ internal static class HarWriter
         foreach (var request in requests)
         {
             WriteEntry(json, request, server);
+
+            // Utf8JsonWriter holds everything until flushed: without this, the whole file would wait in one growing buffer.
+            json.Flush();
         }
 
         json.WriteEndArray();
@@ -56,7 +59,7 @@ internal static class HarWriter
         json.WriteString("connection", request.ConnectionId);
         if (request.Aborted || request.Rejected)
         {
-            json.WriteString("comment", request.Aborted ? "The client went away before the whole body arrived."
+            json.WriteString("comment", request.Aborted ? "The body broke off before it was whole (the client went away or sent it malformed, or the server stopped first); the bytes that arrived are kept."
                 : request.StatusCode == 507 ? "The body could not be kept: the temp folder is full or not writable."
                 : "The body was refused as larger than MaxRequestBodySize.");
         }

@@ -18,7 +18,7 @@ namespace FakeHttpFixture;
 /// </remarks>
 public sealed partial class RecordedRequest
 {
-    private readonly RecordedBody _body;
+    private RecordedBody _body;
     private readonly RequestOrigin _origin;
     private readonly KeyValuePair<string, StringValues>[] _headerEntries;
     private HeaderSnapshot? _headers;
@@ -177,6 +177,16 @@ public sealed partial class RecordedRequest
         return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{broken}";
     }
 
-    /// <summary>Deletes the temp file of a spilled body once fakehttp has written it out and no output needs it any more, so a long session's temp folder does not grow.</summary>
-    internal void ReleaseSpilledBody() => _body.DeleteFile();
+    /// <summary>
+    /// Lets go of the body once fakehttp has written it out and no output needs it any more (no HAR): its temp file is deleted and its
+    /// memory freed, so a long session's memory and temp folder do not grow. <see cref="BodyLength"/> stays; reading the bytes throws.
+    /// Only the thread that wrote the request out calls it, after the exchange completed.
+    /// </summary>
+    internal void ReleaseBody()
+    {
+        _body = _body.Release();
+        _bodyBytes = null;
+        _bodyText = null;
+        _content = null;
+    }
 }

@@ -64,6 +64,23 @@ public sealed class HiddenPathTests
         server.Requests.ShouldAllBe(r => r.StatusCode == 404 || r.StatusCode == 403 || r.StatusCode == 200 || r.StatusCode == 201);
     }
 
+    [Fact]
+    public async Task A_server_that_serves_the_temp_folder_never_serves_or_lists_its_own_spilled_bodies()
+    {
+        await using var server = HttpFixtureServer.Start(Path.GetTempPath(), o => o.BodyMemoryThreshold = 0);
+        (await CurlAsync("--data-binary", "another client's upload", server.Url("upload").ToString())).Status.ShouldBe(200);
+        var spill = server.SpillDirectory.ShouldNotBeNull();
+        var name = Path.GetFileName(spill);
+        var body = Path.GetFileName(Directory.GetFiles(spill).ShouldHaveSingleItem());
+
+        (await CurlAsync(server.Url($"{name}/{body}").ToString())).Status.ShouldBe(404);
+        (await CurlAsync(server.Url($"{name}/").ToString())).Status.ShouldBe(404);
+        var (status, listing) = await CurlAsync(server.BaseAddress.ToString());
+        status.ShouldBe(200);
+        listing.Contains(name, StringComparison.Ordinal).ShouldBeFalse();
+        server.Requests[0].BodyText.ShouldBe("another client's upload");
+    }
+
     private static async Task<(int Status, string Body)> CurlAsync(params string[] arguments)
     {
         var (exit, output, error) = await ExternalProcess.RunAsync("curl", ["-sS", "--path-as-is", "-w", "\n%{http_code}", .. arguments]);
