@@ -52,6 +52,9 @@ internal sealed class FakehttpCommand
                 result.AddError($"'{option}' is not an option of fakehttp (a directory whose name starts with '-' can be given as ./{option}).");
             }
         });
+        _directory.Validators.Add(static result => RefuseEmpty(result, "the directory to serve", "leave it out to serve the current directory, or give one such as site"));
+        _record.Validators.Add(static result => RefuseEmpty(result, "--record", "give the directory to record into, such as rec"));
+        _har.Validators.Add(static result => RefuseEmpty(result, "--har", "give the file to write, such as requests.har"));
 
         Root = new RootCommand("Serves a directory over HTTP and prints every request it receives: python -m http.server for .NET.")
         {
@@ -93,12 +96,33 @@ internal sealed class FakehttpCommand
             return IPAddress.Loopback;
         }
 
-        if (IPAddress.TryParse(text, out var address))
+        if (BindAddress.Parse(text) is not { } address)
         {
-            return address;
+            result.AddError($"--bind '{text}' is not an IP address: give one such as 127.0.0.1, ::1 or 0.0.0.0.");
+            return null;
         }
 
-        result.AddError($"--bind '{text}' is not an IP address: give one such as 127.0.0.1, ::1 or 0.0.0.0.");
-        return null;
+        if (address.IsIPv4MappedToIPv6)
+        {
+            result.AddError($"--bind '{text}' is an IPv4 address written as IPv6: give it as {address.MapToIPv4()}.");
+            return null;
+        }
+
+        if (BindAddress.ProblemOnThisMachine(address) is { } problem)
+        {
+            result.AddError($"--bind '{text}' {problem}");
+            return null;
+        }
+
+        return address;
+    }
+
+    // An empty string from a script's unset variable would otherwise reach Path.GetFullPath and end as an exception.
+    private static void RefuseEmpty(SymbolResult result, string name, string advice)
+    {
+        if (result.Tokens.Count > 0 && result.Tokens[0].Value.Length == 0)
+        {
+            result.AddError($"{name} is an empty string: {advice}.");
+        }
     }
 }

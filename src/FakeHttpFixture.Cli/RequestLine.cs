@@ -12,8 +12,8 @@ internal static class RequestLine
 
     /// <summary>
     /// Returns a line such as <c>15:27:28.123  POST /upload?x=1  200  31 B  1.4 ms</c>. The bytes are the response
-    /// body's size, as python -m http.server logs it ("-" for none); the duration is from the request's arrival to the end of its response ("-" when it never
-    /// completed).
+    /// body's size, as python -m http.server logs it ("-" for none); the duration is from the request's arrival to the end of its response ("-" when no response
+    /// went out).
     /// </summary>
     public static string Format(RecordedRequest request, TimeSpan? duration, bool colour)
     {
@@ -43,6 +43,14 @@ internal static class RequestLine
         >= 200 => "\e[32m",
         _ => "\e[35m",
     };
+
+    /// <summary>Returns <paramref name="text"/> with control and format characters escaped, for a message on the terminal.</summary>
+    public static string Safe(string text)
+    {
+        var safe = new StringBuilder(text.Length);
+        AppendSafe(safe, text);
+        return safe.ToString();
+    }
 
     // A client chooses the path, and a decoded %1B would otherwise drive the terminal (clear it, retitle it, hide lines).
     private static void AppendSafe(StringBuilder line, string text)

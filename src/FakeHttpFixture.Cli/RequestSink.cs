@@ -5,7 +5,8 @@ namespace FakeHttpFixture.Cli;
 /// <summary>
 /// Takes completed requests off the server's threads and writes their log line and record on one background task, so a
 /// slow terminal or disk never holds up a response. Each request is written once, whether it completed or was only found
-/// in the journal at shutdown (a client that went away mid-body never completes).
+/// in the journal at shutdown (a client that went away mid-body never completes). A request that cannot be recorded is
+/// reported on stderr and costs none of the requests after it.
 /// </summary>
 internal sealed class RequestSink : IAsyncDisposable
 {
@@ -13,40 +14,43 @@ internal sealed class RequestSink : IAsyncDisposable
         Channel.CreateUnbounded<(RecordedRequest, TimeSpan?)>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Lock _gate = new();
-    private readonly HashSet<long> _written = [];
+    private readonly WrittenSequences _written = new();
     private readonly ConsoleLog? _log;
     private readonly RequestRecorder? _recorder;
+    private readonly bool _releaseBodies;
     private readonly Task _pump;
     private bool _closed;
     private bool _recordFailed;
 
-    public RequestSink(ConsoleLog? log, RequestRecorder? recorder)
+    /// <param name="log">Where request lines go; null with --quiet.</param>
+    /// <param name="recorder">The --record writer, or null.</param>
+    /// <param name="releaseBodies">Whether a body is let go (its memory, its temp file) once written here: true when no later output (the HAR) reads it.</param>
+    public RequestSink(ConsoleLog? log, RequestRecorder? recorder, bool releaseBodies)
     {
         _log = log;
         _recorder = recorder;
+        _releaseBodies = releaseBodies;
         _pump = Task.Run(PumpAsync);
     }
 
-    public bool IsNeeded => _log is not null || _recorder is not null;
+    /// <summary>Gets a value indicating whether any request could not be recorded whole (its line, or its body).</summary>
+    public bool RecordFailed => _recordFailed;
 
     /// <summary>Takes a request whose response has just been sent; it is the server's <see cref="HttpFixtureOptions.OnRequestCompleted"/>.</summary>
     public void OnCompleted(RecordedRequest request) => Offer(request, DateTimeOffset.UtcNow - request.Timestamp);
 
-    /// <summary>Writes what the journal holds and no callback delivered, then drains the queue; call it after the server stopped.</summary>
+    /// <summary>
+    /// Writes what the journal holds and no callback delivered, then drains the queue. Call it after the server stopped serving
+    /// and before it is disposed, while spilled bodies can still be read.
+    /// </summary>
     public async Task CompleteAsync(IReadOnlyList<RecordedRequest> journal)
     {
         foreach (var request in journal)
         {
-            Offer(request, null);
+            Offer(request, request.Duration > TimeSpan.Zero ? request.Duration : null);
         }
 
-        lock (_gate)
-        {
-            _closed = true;
-            _queue.Writer.TryComplete();
-        }
-
-        await _pump.ConfigureAwait(false);
+        await DisposeAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -60,13 +64,15 @@ internal sealed class RequestSink : IAsyncDisposable
         await _pump.ConfigureAwait(false);
     }
 
+    // The duration is from arrival to the end of the response; a request that got no response at all (the client went away
+    // mid-body, or a fault cut it before the status line) has none, and says so with null rather than the time until it broke.
     private void Offer(RecordedRequest request, TimeSpan? duration)
     {
         lock (_gate)
         {
             if (!_closed && _written.Add(request.Sequence))
             {
-                _queue.Writer.TryWrite((request, duration));
+                _queue.Writer.TryWrite((request, request.StatusCode == 0 ? null : duration));
             }
         }
     }
@@ -80,10 +86,19 @@ internal sealed class RequestSink : IAsyncDisposable
             {
                 Record(item.Request, item.Duration);
                 _log?.Buffer(RequestLine.Format(item.Request, item.Duration, _log.UseColour));
+                if (item.Request is { Rejected: true, StatusCode: 507 })
+                {
+                    _recordFailed = true;
+                    Failure.Warn($"request #{item.Request.Sequence} ({item.Request.Method} {RequestLine.Safe(item.Request.Path)}) was answered 507: its body could not be kept in the temp folder '{Path.GetTempPath()}', which is full or not writable. Free space there, or point TMPDIR elsewhere.");
+                }
+
+                if (_releaseBodies)
+                {
+                    item.Request.ReleaseBody();
+                }
             }
 
-            // The record first: whoever sees a request's log line can read its record.
-            FlushRecord();
+            // Each record was written before its line was buffered: whoever sees a request's log line can read its record.
             _log?.Flush();
         }
     }
@@ -97,28 +112,16 @@ internal sealed class RequestSink : IAsyncDisposable
 
         try
         {
-            _recorder.Write(request, duration);
+            if (_recorder.Write(request, duration) is { } bodyError)
+            {
+                Failure.Warn($"the body of request #{request.Sequence} could not be written to '{_recorder.Directory}' ({bodyError}); its line in {RequestRecorder.IndexFileName} says so.");
+                _recordFailed = true;
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
             Failure.Warn($"request #{request.Sequence} could not be recorded in '{_recorder.Directory}': {ex.Message}");
             _recordFailed = true;
         }
     }
-
-    private void FlushRecord()
-    {
-        try
-        {
-            _recorder?.Flush();
-        }
-        catch (IOException ex)
-        {
-            Failure.Warn($"the record index could not be written: {ex.Message}");
-            _recordFailed = true;
-        }
-    }
-
-    /// <summary>Gets a value indicating whether any request could not be recorded.</summary>
-    public bool RecordFailed => _recordFailed;
 }

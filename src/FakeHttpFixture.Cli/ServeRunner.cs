@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 
 namespace FakeHttpFixture.Cli;
@@ -7,6 +8,13 @@ namespace FakeHttpFixture.Cli;
 /// <summary>Runs one fakehttp session: check the settings, start the server, log until a signal, then stop and flush everything.</summary>
 internal static class ServeRunner
 {
+    /// <summary>
+    /// How many requests the journal keeps when no output needs all of them (no --har): the record and the log take each request
+    /// as it completes and let go of its body, so the journal only has to hold the ones still in flight when fakehttp stops,
+    /// and what it holds of the others is their request line and headers.
+    /// </summary>
+    public const int JournalCap = 1024;
+
     // Ctrl+C must end fakehttp within a second, and an idle keep-alive connection must not hold it up.
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
 
@@ -20,11 +28,18 @@ internal static class ServeRunner
                 : $"cannot serve '{root}': the directory does not exist. Check the path, or create it first.");
         }
 
-        var har = settings.HarFile is null ? null : CheckHarFile(settings.HarFile);
+        // Every output is checked before anything is made, so a run that cannot write its HAR fails now, not after the session.
+        var har = settings.HarFile is null ? null : HarOutput.Check(settings.HarFile);
+        if (settings.RecordDirectory is { } record && Path.TrimEndingDirectorySeparator(Path.GetFullPath(record)) is var recordDirectory && RealPath.IsInside(root, recordDirectory))
+        {
+            // The record is hidden from the served tree, so a record holding the tree would leave nothing to serve.
+            throw new CliException($"--record '{recordDirectory}' holds the directory being served, which would then serve nothing; give a directory of its own, such as rec.");
+        }
+
         using var signal = new ShutdownSignal();
         using var log = new ConsoleLog();
         using var recorder = settings.RecordDirectory is null ? null : RequestRecorder.Create(settings.RecordDirectory);
-        var sink = new RequestSink(settings.Quiet ? null : log, recorder);
+        var sink = new RequestSink(settings.Quiet ? null : log, recorder, releaseBodies: har is null);
         await using (sink.ConfigureAwait(false))
         {
             if (!IPAddress.IsLoopback(settings.BindAddress))
@@ -35,7 +50,7 @@ internal static class ServeRunner
             HttpFixtureServer server;
             try
             {
-                server = await StartAsync(root, settings, sink, cancellationToken).ConfigureAwait(false);
+                server = await StartAsync(root, settings, sink, recorder, har, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -44,6 +59,7 @@ internal static class ServeRunner
             }
 
             string? certificateFile = null;
+            string? harError = null;
             try
             {
                 log.Line($"Serving {root} at {server.BaseAddress} — Ctrl+C to stop");
@@ -62,27 +78,35 @@ internal static class ServeRunner
             }
             finally
             {
-                await server.DisposeAsync().ConfigureAwait(false);
+                // The order that loses nothing: stop accepting and let in-flight requests end (or abort them), write every record
+                // and the HAR while spilled bodies can still be read, and only then let the server delete its temp files.
+                await server.StopAsync().ConfigureAwait(false);
                 await sink.CompleteAsync(server.Requests).ConfigureAwait(false);
+                if (har is not null)
+                {
+                    harError = HarOutput.Save(server, har);
+                }
+
+                await server.DisposeAsync().ConfigureAwait(false);
                 DeleteQuietly(certificateFile);
             }
 
-            var count = server.Requests.Count;
-            if (har is not null)
-            {
-                SaveHar(server, har);
-                log.Line(string.Create(CultureInfo.InvariantCulture, $"Stopped after {count} request(s); HAR written to {har}"));
-            }
-            else
+            var requests = server.Requests;
+            var count = requests.Count == 0 ? 0 : requests[^1].Sequence;
+            if (harError is not null)
             {
                 log.Line(string.Create(CultureInfo.InvariantCulture, $"Stopped after {count} request(s)"));
+                throw new CliException(harError);
             }
 
+            log.Line(har is null
+                ? string.Create(CultureInfo.InvariantCulture, $"Stopped after {count} request(s)")
+                : string.Create(CultureInfo.InvariantCulture, $"Stopped after {count} request(s); HAR written to {har}"));
             return sink.RecordFailed ? Failure.ErrorExitCode : 0;
         }
     }
 
-    private static async Task<HttpFixtureServer> StartAsync(string root, ServeSettings settings, RequestSink sink, CancellationToken cancellationToken)
+    private static async Task<HttpFixtureServer> StartAsync(string root, ServeSettings settings, RequestSink sink, RequestRecorder? recorder, string? har, CancellationToken cancellationToken)
     {
         try
         {
@@ -99,15 +123,36 @@ internal static class ServeRunner
                     options.UseHttps();
                 }
 
-                if (sink.IsNeeded)
+                // The HAR is written from the journal at exit, so it needs every request; without it the journal keeps only the
+                // last few, and memory stays flat however long fakehttp runs.
+                options.MaxRecordedRequests = har is null ? JournalCap : 0;
+
+                // The record and the HAR hold every client's headers and bodies: never served, listed or writable over HTTP.
+                if (recorder is not null)
                 {
-                    options.OnRequestCompleted = sink.OnCompleted;
+                    options.HiddenPaths.Add(recorder.Directory);
                 }
+
+                if (har is not null)
+                {
+                    options.HiddenPaths.Add(har);
+                }
+
+                options.OnRequestCompleted = sink.OnCompleted;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
             throw new CliException(string.Create(CultureInfo.InvariantCulture, $"port {settings.Port} is already in use on {settings.BindAddress}. Choose another with --port, or --port 0 for a free one."), ex);
+        }
+        catch (Exception ex) when (Socket(ex) is { } socket)
+        {
+            throw new CliException(socket.SocketErrorCode switch
+            {
+                SocketError.AccessDenied => string.Create(CultureInfo.InvariantCulture, $"cannot listen on {settings.BindAddress} port {settings.Port}: ports below 1024 need root (or the CAP_NET_BIND_SERVICE capability) on this system. Choose a port from 1024 up, or --port 0 for a free one."),
+                SocketError.AddressNotAvailable => string.Create(CultureInfo.InvariantCulture, $"cannot listen on {settings.BindAddress}: this machine does not have that address. Give one it has, or leave out --bind for 127.0.0.1."),
+                _ => string.Create(CultureInfo.InvariantCulture, $"cannot listen on {settings.BindAddress} port {settings.Port}: {socket.Message}"),
+            }, ex);
         }
         catch (IOException ex)
         {
@@ -115,33 +160,8 @@ internal static class ServeRunner
         }
     }
 
-    private static string CheckHarFile(string file)
-    {
-        var full = Path.GetFullPath(file);
-        if (Directory.Exists(full))
-        {
-            throw new CliException($"--har '{full}' is a directory; give a file name such as requests.har.");
-        }
-
-        if (!Directory.Exists(Path.GetDirectoryName(full)))
-        {
-            throw new CliException($"--har '{full}': the directory it would go in does not exist. Create it first.");
-        }
-
-        return full;
-    }
-
-    private static void SaveHar(HttpFixtureServer server, string har)
-    {
-        try
-        {
-            server.SaveHar(har);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"the HAR file '{har}' could not be written: {ex.Message}", ex);
-        }
-    }
+    // Kestrel reports a failed bind as a bare SocketException or wrapped in an IOException, depending on the error.
+    private static SocketException? Socket(Exception ex) => ex as SocketException ?? ex.InnerException as SocketException;
 
     // The certificate is made afresh on every run, so its PEM lives in the temp directory only as long as the server does.
     private static string SaveCertificate(HttpFixtureServer server)

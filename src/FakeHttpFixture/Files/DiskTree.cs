@@ -6,20 +6,30 @@ namespace FakeHttpFixture;
 /// </summary>
 internal sealed class DiskTree : ServedTree
 {
+    private const int ReadOnlyFileSystem = 30; // EROFS on Linux and macOS
+
     private readonly string _root;
     private readonly string? _realRoot;
     private readonly SmallFileCache _cache = new();
+    private readonly HiddenPaths _hidden;
 
     /// <summary>Initializes the tree; unless links may be followed anywhere, the root's real path is resolved once to check every request against.</summary>
-    public DiskTree(string root, bool followSymlinks, ContentTypeMap contentTypes)
+    public DiskTree(string root, bool followSymlinks, ContentTypeMap contentTypes, IEnumerable<string>? hidden = null, BodySpillDirectory? spill = null)
         : base(contentTypes)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _realRoot = followSymlinks ? null : RealPath.Resolve(_root) ?? _root;
+        _hidden = new HiddenPaths(hidden ?? [], _root, spill);
     }
 
     public override ServedKind Find(string relative, out ServedFile? file)
     {
+        if (_hidden.Any && _hidden.Covers(Path.Join(_root, relative)))
+        {
+            file = null;
+            return ServedKind.Missing;
+        }
+
         if (TryFindPlainFile(relative, out file, out var probed))
         {
             return ServedKind.File;
@@ -57,7 +67,7 @@ internal sealed class DiskTree : ServedTree
     public override List<ListingEntry>? List(string relative)
     {
         var full = FullPath(relative);
-        if (full is null)
+        if (full is null || (_hidden.Any && _hidden.Covers(full)))
         {
             return null;
         }
@@ -67,24 +77,10 @@ internal sealed class DiskTree : ServedTree
         {
             foreach (var item in new DirectoryInfo(full).EnumerateFileSystemInfos())
             {
-                // What a link leads to is listed with its own size and time; dangling links, and links out of the root when
-                // they are not followed, are left out because they are not served.
-                var target = item.LinkTarget is null ? item
-                    : _realRoot is not null && !IsInsideRoot(Path.Join(relative, item.Name)) ? null
-                    : item.ResolveLinkTarget(returnFinalTarget: true);
-                if (target is null || !target.Exists)
+                if (Entry(relative, item) is { } entry)
                 {
-                    continue;
+                    entries.Add(entry);
                 }
-
-                var isDirectory = target is DirectoryInfo;
-                if (!isDirectory && !FileKind.IsRegular(target.FullName, ((FileInfo)target).Length))
-                {
-                    // A named pipe, device or socket is not served, so it is not listed either.
-                    continue;
-                }
-
-                entries.Add(new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : ((FileInfo)target).Length, target.LastWriteTimeUtc));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -95,10 +91,40 @@ internal sealed class DiskTree : ServedTree
         return entries;
     }
 
+    private ListingEntry? Entry(string relative, FileSystemInfo item)
+    {
+        try
+        {
+            // What a link leads to is listed with its own size and time; dangling links, and links out of the root when
+            // they are not followed, are left out because they are not served.
+            var target = item.LinkTarget is null ? item
+                : _realRoot is not null && !IsInsideRoot(Path.Join(relative, item.Name)) ? null
+                : item.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists || (_hidden.Any && (_hidden.Covers(item.FullName) || _hidden.Covers(target.FullName))))
+            {
+                return null;
+            }
+
+            var isDirectory = target is DirectoryInfo;
+            if (!isDirectory && !FileKind.IsRegular(target.FullName, ((FileInfo)target).Length))
+            {
+                // A named pipe, device or socket is not served, so it is not listed either.
+                return null;
+            }
+
+            return new ListingEntry(item.Name, isDirectory, isDirectory ? 0 : ((FileInfo)target).Length, target.LastWriteTimeUtc);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An entry deleted or locked while the directory is read (a busy temp folder) is left out, not the whole listing.
+            return null;
+        }
+    }
+
     public override async ValueTask<UploadOutcome> PutAsync(string relative, RecordedRequest content, CancellationToken cancellationToken)
     {
         var full = FullPath(relative);
-        if (full is null)
+        if (full is null || (_hidden.Any && _hidden.Covers(full)))
         {
             return UploadOutcome.Refused;
         }
@@ -146,7 +172,7 @@ internal sealed class DiskTree : ServedTree
     public override UploadOutcome Delete(string relative)
     {
         var full = FullPath(relative);
-        if (full is null || relative.Length == 0)
+        if (full is null || relative.Length == 0 || (_hidden.Any && _hidden.Covers(full)))
         {
             return UploadOutcome.Refused;
         }
@@ -173,11 +199,13 @@ internal sealed class DiskTree : ServedTree
         return UploadOutcome.Deleted;
     }
 
-    // A read-only tree is the server's refusal (403); a full disk is 507, as WebDAV servers answer; anything else is a path
-    // that cannot be a file there (a parent that is a file, a target that turned into a directory meanwhile).
+    // A read-only tree is the server's refusal (403), by permissions or by a read-only mount (EROFS, which .NET reports as a
+    // plain IOException); a full disk is 507, as WebDAV servers answer; anything else is a path that cannot be a file there
+    // (a parent that is a file, a target that turned into a directory meanwhile).
     private static UploadOutcome Outcome(Exception ex) => ex switch
     {
         UnauthorizedAccessException => UploadOutcome.Forbidden,
+        IOException { HResult: ReadOnlyFileSystem } => UploadOutcome.Forbidden,
         IOException io when DiskFull.Is(io) => UploadOutcome.InsufficientStorage,
         _ => UploadOutcome.Conflict,
     };

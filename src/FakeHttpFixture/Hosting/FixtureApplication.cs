@@ -55,9 +55,10 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             journal.Append(request);
             if (body.Outcome != BodyOutcome.Whole)
             {
-                // A client that went away gets no answer; a broken or refused body gets Kestrel's 4xx, and no stage sees it.
+                // A client that went away gets no answer; a broken or refused body gets Kestrel's 4xx, one that could not be
+                // kept 507, and no stage sees it.
                 Exchange.CompleteWithoutAnswer(context, request, body.Status, Stopwatch.GetElapsedTime(started));
-                Notify(context, request, completedNow: body.Outcome != BodyOutcome.Refused);
+                Notify(context, request, completedNow: body.Outcome is not (BodyOutcome.Refused or BodyOutcome.NotStored));
                 return;
             }
 

@@ -179,6 +179,13 @@ public sealed class HttpFixtureOptions
         return this;
     }
 
+    /// <summary>
+    /// Gets full paths that a served directory never serves, lists or lets a client write or delete, with everything below them,
+    /// also when reached through a link: fakehttp hides its own record directory and HAR file this way when they lie inside the
+    /// directory it serves, since they hold every client's headers.
+    /// </summary>
+    internal List<string> HiddenPaths { get; } = [];
+
     /// <summary>Checks every option once, at start, and throws one exception that lists each problem with what to do about it.</summary>
     internal void Validate()
     {

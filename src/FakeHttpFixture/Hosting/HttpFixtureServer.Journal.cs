@@ -81,12 +81,17 @@ public sealed partial class HttpFixtureServer
     /// Writes the journal to <paramref name="path"/> as a HAR 1.2 file, requests and responses with their headers and request
     /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open.
     /// </summary>
+    /// <remarks>
+    /// The file is written to a temp name beside <paramref name="path"/> and renamed over it once complete, so a write that fails
+    /// (a full disk) leaves the file that was there before. A body that is not text in its declared charset is kept as base64,
+    /// with <c>"encoding": "base64"</c>, so every body can be read back byte for byte.
+    /// </remarks>
     /// <param name="path">The file to write; it is replaced if it exists.</param>
     public void SaveHar(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = File.Create(path);
-        HarWriter.Write(stream, Requests, BaseAddress);
+        var requests = Requests;
+        AtomicFile.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress));
     }
 
     /// <summary>Asserts that at least one request with <paramref name="method"/> and <paramref name="path"/> has arrived, and returns the earliest.</summary>

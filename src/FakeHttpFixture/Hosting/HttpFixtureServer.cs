@@ -32,6 +32,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     private readonly HttpFixtureOptions _options;
     private readonly string? _temporaryDirectory;
     private readonly Lazy<Task> _disposal;
+    private readonly Lazy<Task> _stop;
 
     private HttpFixtureServer(ServerParts parts, FixtureApplication application, Uri baseAddress, string? rootDirectory, string? temporaryDirectory, X509Certificate2? certificate)
     {
@@ -44,6 +45,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _stopping = parts.Stopping;
         _options = parts.Options;
         _disposal = new Lazy<Task>(DisposeCoreAsync);
+        _stop = new Lazy<Task>(StopCoreAsync);
         BaseAddress = baseAddress;
         Port = baseAddress.Port;
         RootDirectory = rootDirectory;
@@ -190,8 +192,8 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
 
             // The served tree and its content types are built once, here, and handed to every stage that reads or writes files.
             var contentTypes = new ContentTypeMap(options.ContentTypes);
-            ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes);
             var parts = new ServerParts(server, options);
+            ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes, options.HiddenPaths, parts.Journal.Spill);
             var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Stopping.Token);
             var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
@@ -225,7 +227,14 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]"
         : address.ToString();
 
-    private async Task DisposeCoreAsync()
+    /// <summary>
+    /// Stops serving without deleting anything: stops accepting, lets in-flight requests finish for the grace, aborts the rest and
+    /// waits until each of them is recorded. Spilled bodies are still readable afterwards, so fakehttp writes its record and HAR
+    /// between this and <see cref="DisposeAsync"/>, which calls it first. It may be called more than once.
+    /// </summary>
+    internal Task StopAsync() => _stop.Value;
+
+    private async Task StopCoreAsync()
     {
         _journal.Close();
         _stopping.Cancel();
@@ -243,6 +252,11 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
 
         // Aborted requests still run to their end, where they are recorded; a handler that ignores the abort gets a bounded wait.
         await _application.InFlight.WhenIdleAsync().WaitAsync(AbortedRequestsTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task DisposeCoreAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
         _server.Dispose();
         _journal.Spill.Delete();
         KestrelMeter.Release(_server);

@@ -14,4 +14,7 @@ internal enum BodyOutcome
 
     /// <summary>The body was larger than MaxRequestBodySize; the client gets 413.</summary>
     Refused,
+
+    /// <summary>The body could not be kept (no room or no permission in the temp folder); it is read to its end and dropped, and the client gets 507.</summary>
+    NotStored,
 }

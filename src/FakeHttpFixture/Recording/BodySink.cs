@@ -20,53 +20,84 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
     private byte[]? _chunk;
     private int _chunkUsed;
     private long _length;
+    private Exception? _storeFailure;
+
+    /// <summary>
+    /// Gets why the body could not be kept (no room or no permission in the temp folder), or <see langword="null"/>. The rest of
+    /// the body is then read and dropped, so the client can still read the answer that says so.
+    /// </summary>
+    public Exception? StoreFailure => _storeFailure;
 
     // Pooled builders: a large upload awaits the file for every chunk, and each await would otherwise box a new state machine.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask WriteAsync(ReadOnlySequence<byte> data, CancellationToken cancellationToken)
     {
-        // A body announced larger than the threshold goes to disk from its first byte, without passing through memory first.
-        if (_file is null && !data.IsEmpty && (_length + data.Length > threshold || contentLength > threshold))
+        if (_storeFailure is not null)
         {
-            await SpillAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        foreach (var segment in data)
+        try
         {
-            if (_file is not null)
+            // A body announced larger than the threshold goes to disk from its first byte, without passing through memory first.
+            if (_file is null && !data.IsEmpty && (_length + data.Length > threshold || contentLength > threshold))
             {
-                await WriteToFileAsync(segment, cancellationToken).ConfigureAwait(false);
-            }
-            else if (_slab.Array is not null && _length + segment.Length <= _slab.Count)
-            {
-                segment.Span.CopyTo(_slab.AsSpan((int)_length));
-            }
-            else if (_exact is not null && _length + segment.Length <= _exact.Length)
-            {
-                segment.Span.CopyTo(_exact.AsSpan((int)_length));
-            }
-            else
-            {
-                Growing().Write(segment.Span);
+                await SpillAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            _length += segment.Length;
+            foreach (var segment in data)
+            {
+                if (_file is not null)
+                {
+                    await WriteToFileAsync(segment, cancellationToken).ConfigureAwait(false);
+                }
+                else if (_slab.Array is not null && _length + segment.Length <= _slab.Count)
+                {
+                    segment.Span.CopyTo(_slab.AsSpan((int)_length));
+                }
+                else if (_exact is not null && _length + segment.Length <= _exact.Length)
+                {
+                    segment.Span.CopyTo(_exact.AsSpan((int)_length));
+                }
+                else
+                {
+                    Growing().Write(segment.Span);
+                }
+
+                _length += segment.Length;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await FailAsync(ex).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Ends the body and hands over what was received, also after a failure mid-body.</summary>
+    /// <summary>Ends the body and hands over what was received, also after a failure mid-body; an empty body when it could not be kept.</summary>
     public async ValueTask<RecordedBody> CompleteAsync()
     {
         if (_file is not null)
         {
-            if (_chunkUsed != 0)
+            try
             {
-                await _file.WriteAsync(_chunk.AsMemory(0, _chunkUsed)).ConfigureAwait(false);
-                _chunkUsed = 0;
-            }
+                if (_chunkUsed != 0)
+                {
+                    await _file.WriteAsync(_chunk.AsMemory(0, _chunkUsed)).ConfigureAwait(false);
+                    _chunkUsed = 0;
+                }
 
-            await DisposeAsync().ConfigureAwait(false);
-            return new RecordedBody(_path!, _length);
+                await DisposeAsync().ConfigureAwait(false);
+                return new RecordedBody(_path!, _length);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await FailAsync(ex).ConfigureAwait(false);
+            }
+        }
+
+        if (_storeFailure is not null)
+        {
+            return RecordedBody.Empty;
         }
 
         if (_length == 0)
@@ -99,6 +130,42 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
         {
             ArrayPool<byte>.Shared.Return(_chunk);
             _chunk = null;
+        }
+    }
+
+    // The part already written is deleted at once: on a full disk it is the space everything else is waiting for.
+    private async ValueTask FailAsync(Exception failure)
+    {
+        _storeFailure = failure;
+        var file = _file;
+        var path = _path;
+        _file = null;
+        _path = null;
+        _growing = null;
+        _slab = default;
+        _exact = null;
+        _length = 0;
+        if (file is not null)
+        {
+            try
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Closing a file whose writes failed may fail the same way; the file is deleted below either way.
+            }
+        }
+
+        if (_chunk is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_chunk);
+            _chunk = null;
+        }
+
+        if (path is not null)
+        {
+            AtomicFile.TryDelete(path);
         }
     }
 

@@ -213,14 +213,29 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
     Task IHttpResponseBodyFeature.SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken)
     {
         BeforeStart();
-        Request.AddResponseBytes(count ?? new FileInfo(path).Length - offset);
-        return _body.SendFileAsync(path, offset, count, cancellationToken);
+        var length = count ?? new FileInfo(path).Length - offset;
+
+        // Counted once sent: a file that cannot be opened (403 on the wire) or a send cut short sent none of its length.
+        var send = _body.SendFileAsync(path, offset, count, cancellationToken);
+        if (send.IsCompletedSuccessfully)
+        {
+            Request.AddResponseBytes(length);
+            return send;
+        }
+
+        return CountWhenSentAsync(send, length);
     }
 
     Task IHttpResponseBodyFeature.CompleteAsync()
     {
         BeforeStart();
         return _body.CompleteAsync();
+    }
+
+    private async Task CountWhenSentAsync(Task send, long length)
+    {
+        await send.ConfigureAwait(false);
+        Request.AddResponseBytes(length);
     }
 
     private Task NoteAtStart()

@@ -26,6 +26,9 @@ internal static class HarWriter
         foreach (var request in requests)
         {
             WriteEntry(json, request, server);
+
+            // Utf8JsonWriter holds everything until flushed: without this, the whole file would wait in one growing buffer.
+            json.Flush();
         }
 
         json.WriteEndArray();
@@ -56,7 +59,9 @@ internal static class HarWriter
         json.WriteString("connection", request.ConnectionId);
         if (request.Aborted || request.Rejected)
         {
-            json.WriteString("comment", request.Aborted ? "The client went away before the whole body arrived." : "The body was refused as larger than MaxRequestBodySize.");
+            json.WriteString("comment", request.Aborted ? "The body broke off before it was whole (the client went away or sent it malformed, or the server stopped first); the bytes that arrived are kept."
+                : request.StatusCode == 507 ? "The body could not be kept: the temp folder is full or not writable."
+                : "The body was refused as larger than MaxRequestBodySize.");
         }
 
         json.WriteEndObject();
@@ -106,13 +111,18 @@ internal static class HarWriter
             json.WriteString("text", string.Empty);
             json.WriteString("comment", string.Create(CultureInfo.InvariantCulture, $"The body of {request.BodyLength} bytes is larger than a HAR file holds well and was left out."));
         }
-        else if (TryDecodeText(request.Body, contentType, out var text))
+        else if (!TryLoadBody(request, out var body))
+        {
+            json.WriteString("text", string.Empty);
+            json.WriteString("comment", string.Create(CultureInfo.InvariantCulture, $"The body of {request.BodyLength} bytes was kept in a temp file that is gone, so it was left out."));
+        }
+        else if (TryDecodeText(body, contentType, out var text))
         {
             json.WriteString("text", text);
         }
         else
         {
-            json.WriteBase64String("text", request.Body);
+            json.WriteBase64String("text", body);
             json.WriteString("encoding", "base64");
         }
 
@@ -151,6 +161,21 @@ internal static class HarWriter
         }
 
         json.WriteEndObject();
+    }
+
+    // A spilled body whose temp file was deleted (the server disposed, or the file released) must not cost the entries after it.
+    private static bool TryLoadBody(RecordedRequest request, out byte[] body)
+    {
+        try
+        {
+            body = request.Body;
+            return true;
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException or UnauthorizedAccessException)
+        {
+            body = [];
+            return false;
+        }
     }
 
     // Text where the bytes are text and survive the round trip, base64 where they are not: a wrong guess either way would alter the body.

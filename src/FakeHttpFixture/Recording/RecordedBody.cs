@@ -33,6 +33,8 @@ internal readonly struct RecordedBody
         Length = length;
     }
 
+    private RecordedBody(long releasedLength) => Length = releasedLength;
+
     public long Length { get; }
 
     public bool IsSpilled => _file is not null;
@@ -43,6 +45,8 @@ internal readonly struct RecordedBody
         {
             return _offset == 0 && Length == _memory.Length ? _memory : _memory.AsSpan(_offset, (int)Length).ToArray();
         }
+
+        ThrowIfReleased();
 
         if (Length > Array.MaxLength)
         {
@@ -55,12 +59,28 @@ internal readonly struct RecordedBody
         return bytes;
     }
 
+    /// <summary>
+    /// Deletes the temp file of a spilled body and returns a body that keeps only the length, for a caller that has written the
+    /// bytes out and needs them no more: its memory goes with the next collection, its file at once.
+    /// </summary>
+    public RecordedBody Release()
+    {
+        if (_file is not null)
+        {
+            AtomicFile.TryDelete(_file);
+        }
+
+        return Length == 0 ? Empty : new RecordedBody(Length);
+    }
+
     public Stream OpenRead()
     {
         if (_memory is not null)
         {
             return new MemoryStream(_memory, _offset, (int)Length, writable: false);
         }
+
+        ThrowIfReleased();
 
         try
         {
@@ -69,6 +89,14 @@ internal readonly struct RecordedBody
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new ObjectDisposedException($"The body ({Length} bytes) was kept in a temp file, which was deleted when the server was disposed. Read the body before disposing the server, or raise HttpFixtureOptions.BodyMemoryThreshold to keep it in memory.", ex);
+        }
+    }
+
+    private void ThrowIfReleased()
+    {
+        if (_file is null)
+        {
+            throw new ObjectDisposedException(nameof(RecordedRequest), $"The body ({Length} bytes) was released once fakehttp had written it out; it is in the record, not in memory.");
         }
     }
 }

@@ -18,7 +18,7 @@ namespace FakeHttpFixture;
 /// </remarks>
 public sealed partial class RecordedRequest
 {
-    private readonly RecordedBody _body;
+    private RecordedBody _body;
     private readonly RequestOrigin _origin;
     private readonly KeyValuePair<string, StringValues>[] _headerEntries;
     private HeaderSnapshot? _headers;
@@ -105,7 +105,11 @@ public sealed partial class RecordedRequest
     /// <summary>Gets a value indicating whether the client went away, or sent a broken body, before the whole body arrived; <see cref="Body"/> then holds what did arrive.</summary>
     public bool Aborted { get; internal init; }
 
-    /// <summary>Gets a value indicating whether the server refused the body as larger than <see cref="HttpFixtureOptions.MaxRequestBodySize"/> and answered 413; <see cref="Body"/> then holds what was read before the refusal.</summary>
+    /// <summary>
+    /// Gets a value indicating whether the server refused the body: as larger than <see cref="HttpFixtureOptions.MaxRequestBodySize"/>
+    /// (answered 413; <see cref="Body"/> then holds what was read before the refusal), or because it could not keep it, the temp
+    /// folder being full or not writable (answered 507; <see cref="Body"/> is then empty).
+    /// </summary>
     public bool Rejected { get; internal init; }
 
     /// <summary>Gets the cookies the client sent in its Cookie headers, by name; the first wins when a name repeats.</summary>
@@ -171,5 +175,18 @@ public sealed partial class RecordedRequest
         var status = StatusCode == 0 ? (ResponseAborted ? "no response" : "no response yet") : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var broken = Aborted ? " [aborted]" : Fault != ResponseFault.None ? $" [{Fault}]" : ResponseAborted ? " [response aborted]" : string.Empty;
         return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{broken}";
+    }
+
+    /// <summary>
+    /// Lets go of the body once fakehttp has written it out and no output needs it any more (no HAR): its temp file is deleted and its
+    /// memory freed, so a long session's memory and temp folder do not grow. <see cref="BodyLength"/> stays; reading the bytes throws.
+    /// Only the thread that wrote the request out calls it, after the exchange completed.
+    /// </summary>
+    internal void ReleaseBody()
+    {
+        _body = _body.Release();
+        _bodyBytes = null;
+        _bodyText = null;
+        _content = null;
     }
 }

@@ -44,6 +44,7 @@ internal static class RequestBodyReader
             var body = await sink.CompleteAsync().ConfigureAwait(false);
             return failure switch
             {
+                null when sink.StoreFailure is not null => new BodyReadResult(body, BodyOutcome.NotStored, StatusCodes.Status507InsufficientStorage),
                 null => new BodyReadResult(body, BodyOutcome.Whole, 0),
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new BodyReadResult(body, BodyOutcome.Refused, StatusCodes.Status413PayloadTooLarge),
                 _ when MalformedStatus(failure) is var status and not 0 => new BodyReadResult(body, BodyOutcome.Malformed, status),

@@ -35,7 +35,7 @@ internal static class RequestSnapshot
             ConnectionId = connection?.ConnectionId ?? string.Empty,
             ExchangeIndex = NextExchangeIndex(context),
             Aborted = body.Outcome is BodyOutcome.ClientGone or BodyOutcome.Malformed,
-            Rejected = body.Outcome == BodyOutcome.Refused,
+            Rejected = body.Outcome is BodyOutcome.Refused or BodyOutcome.NotStored,
             ClientCertificateSubject = clientCertificate?.Subject,
             ClientCertificateThumbprint = clientCertificate?.Thumbprint,
         };

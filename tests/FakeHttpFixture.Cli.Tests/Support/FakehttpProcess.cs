@@ -120,6 +120,14 @@ internal sealed partial class FakehttpProcess : IAsyncDisposable
     public static Task<FakehttpProcess> ServeAsync(string workingDirectory, params string[] arguments) =>
         WaitForServingAsync(Start(workingDirectory, null, arguments));
 
+    /// <summary>ServeAsync starts fakehttp with <paramref name="environment"/> added (TMPDIR, say) and waits for its first line.</summary>
+    public static Task<FakehttpProcess> ServeAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        WaitForServingAsync(Start(workingDirectory, environment, [], arguments));
+
+    /// <summary>ServeThroughAsync starts fakehttp through <paramref name="launcher"/> (such as setpriv, to run it as another user) and waits for its first line.</summary>
+    public static Task<FakehttpProcess> ServeThroughAsync(string workingDirectory, string[] launcher, params string[] arguments) =>
+        WaitForServingAsync(Start(workingDirectory, null, launcher, arguments));
+
     private static async Task<FakehttpProcess> WaitForServingAsync(FakehttpProcess fakehttp)
     {
         try

@@ -5,7 +5,10 @@ namespace FakeHttpFixture.Tests.Support;
 /// <summary>Runs an outside client (curl, python3) as a child process and returns what it printed.</summary>
 internal static class ExternalProcess
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, params string[] arguments) =>
+        RunAsync(TimeSpan.FromSeconds(60), fileName, arguments);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeLimit, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -23,7 +26,7 @@ internal static class ExternalProcess
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(timeLimit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -31,7 +34,7 @@ internal static class ExternalProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within 60 s.");
+            throw new TimeoutException($"{fileName} did not finish within {timeLimit.TotalSeconds} s.");
         }
 
         return (process.ExitCode, await output, await error);
