@@ -75,6 +75,20 @@ public sealed class MissReportTests
     }
 
     [Fact]
+    public async Task Template_miss_on_a_catch_all_or_a_complex_segment_names_the_segment()
+    {
+        await using var server = StrictServer();
+        server.Stub(HttpMethod.Get, "/files/{**rest}");
+        server.Stub(HttpMethod.Get, "/reports/{name}.json");
+
+        var catchAll = await ReportAsync(server, new HttpRequestMessage(HttpMethod.Get, "file/a/b.txt"));
+        var complex = await ReportAsync(server, new HttpRequestMessage(HttpMethod.Get, "reports/may.csv"));
+
+        catchAll.ShouldContain("""✗ path template /files/{**rest}: received /file/a/b.txt, segment 1 is "file", not "files" """.TrimEnd());
+        complex.ShouldContain("""✗ path template /reports/{name}.json: received /reports/may.csv, segment 2 "may.csv" does not fit {name}.json""");
+    }
+
+    [Fact]
     public async Task Template_that_held_shows_its_route_values()
     {
         await using var server = StrictServer();
