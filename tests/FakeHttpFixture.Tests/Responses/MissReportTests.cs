@@ -397,6 +397,50 @@ public sealed class MissReportTests
         server.Verify();   // lenient: a miss is not a problem
     }
 
+    [Fact]
+    public async Task Verify_on_dispose_throws_with_the_miss_report()
+    {
+        var server = HttpFixtureServer.Start(new FileTree(), o =>
+        {
+            o.Strict = true;
+            o.VerifyOnDispose = true;
+        });
+        server.Stub(HttpMethod.Get, "/orders").WithQuery("page", "2");
+        using (var client = server.CreateClient())
+        using (await client.GetAsync("orders?page=3", TestContext.Current.CancellationToken))
+        {
+        }
+
+        var error = await Should.ThrowAsync<HttpFixtureVerificationException>(() => server.DisposeAsync().AsTask());
+
+        error.Message.ShouldBe("""
+            The fixture server found a problem: #1 GET /orders?page=3 matched no stub or file and was answered 501.
+            The only stub:
+              1. GET /orders
+                 ✓ method GET
+                 ✓ path /orders
+                 ✗ query page: expected "2", received "3"
+            """.ReplaceLineEndings("\n").TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task The_report_is_built_only_on_a_strict_miss_or_when_asked()
+    {
+        var calls = 0;
+        await using var lenient = HttpFixtureServer.Start(new FileTree());
+        lenient.Stub(HttpMethod.Get, "/a").Where(r => Interlocked.Increment(ref calls) > 0);
+        using var client = lenient.CreateClient();
+
+        using (await client.GetAsync("b", TestContext.Current.CancellationToken))
+        {
+        }
+
+        // The stub's path failed, so its predicate never ran; nothing built a report for the 404.
+        calls.ShouldBe(0);
+        lenient.ExplainMiss(lenient.Requests[0]).ShouldEndWith("✓ Where(r => Interlocked.Increment(ref calls) > 0)");
+        calls.ShouldBe(1);
+    }
+
     private static HttpFixtureServer StrictServer(Action<HttpFixtureOptions>? configure = null) =>
         HttpFixtureServer.Start(new FileTree(), o =>
         {
