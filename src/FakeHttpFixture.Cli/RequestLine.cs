@@ -11,7 +11,8 @@ internal static class RequestLine
     private const string Bold = "\e[1m";
 
     /// <summary>
-    /// Returns a line such as <c>15:27:28.123  POST /upload?x=1  200  31 B  1.4 ms</c>. The bytes are the response
+    /// Returns a line such as <c>15:27:28.123  GET /logo.png  200  31 B  1.4 ms</c>, ending in <c>[nothing answered]</c> when no
+    /// stage answered and the fallback did (a missing file's 404, a POST without --accept-uploads). The bytes are the response
     /// body's size, as python -m http.server logs it ("-" for none); the duration is from the request's arrival to the end of its response ("-" when no response
     /// went out).
     /// </summary>
@@ -29,6 +30,12 @@ internal static class RequestLine
         Styled(line, status, colour ? StatusColour(request.StatusCode) : null).Append("  ");
         line.Append(request.ResponseBodyLength == 0 ? "-" : ByteSize.Format(request.ResponseBodyLength)).Append("  ");
         Styled(line, duration is { } d ? Duration(d) : "-", colour ? Dim : null);
+        if (request.Responder == Responder.Fallback)
+        {
+            // No file (nor upload, nor CORS preflight) answered: the 404 of a missing file, or the fallback's answer to a POST.
+            Styled(line.Append("  "), "[nothing answered]", colour ? "\e[33m" : null);
+        }
+
         return line.ToString();
     }
 

@@ -6,7 +6,8 @@ namespace FakeHttpFixture;
 /// Provides a base class for MSTest classes whose tests talk to an <see cref="HttpFixtureServer"/>: with a server of
 /// their own per test, or with a shared one (<see cref="SharedServer"/>), reset before each test. After each test it verifies
 /// the server and fails the test with the verification message; when the test failed, it writes the journal to the test's
-/// output and adds it as a HAR result file.
+/// output, with the miss report of each request nothing answered (the stubs nearest to it, condition by condition), and adds the
+/// journal as a HAR result file.
 /// </summary>
 public abstract class HttpFixtureTest
 {
@@ -71,7 +72,7 @@ public abstract class HttpFixtureTest
 
     private Task ReportAsync(HttpFixtureServer server)
     {
-        TestContext.WriteLine(AdapterServer.Journal(server));
+        TestContext.WriteLine(AdapterServer.Report(server));
         var directory = TestContext.TestResultsDirectory ?? Path.Combine(Path.GetTempPath(), "FakeHttpFixture");
         TestContext.AddResultFile(AdapterServer.SaveHar(server, directory, TestContext.FullyQualifiedTestClassName + "." + TestContext.TestName));
         return Task.CompletedTask;

@@ -7,7 +7,8 @@ namespace FakeHttpFixture;
 /// Provides a base class for NUnit fixtures whose tests talk to an <see cref="HttpFixtureServer"/>: with a server of
 /// their own per test, or with a shared one (<see cref="SharedServer"/>), reset before each test. After each test it verifies
 /// the server and fails the test with the verification message; when the test failed, it writes the journal to
-/// <see cref="TestContext.Out"/> and attaches it as a HAR file.
+/// <see cref="TestContext.Out"/>, with the miss report of each request nothing answered (the stubs nearest to it, condition by
+/// condition), and attaches the journal as a HAR file.
 /// </summary>
 /// <remarks>
 /// To run the tests of one fixture in parallel with a server each, mark the fixture
@@ -74,7 +75,7 @@ public abstract class HttpFixtureTest
     private static async Task ReportAsync(HttpFixtureServer server)
     {
         var context = TestContext.CurrentContext;
-        await TestContext.Out.WriteLineAsync(AdapterServer.Journal(server)).ConfigureAwait(false);
+        await TestContext.Out.WriteLineAsync(AdapterServer.Report(server)).ConfigureAwait(false);
         var directory = Path.Combine(context.WorkDirectory, "FakeHttpFixture");
         TestContext.AddTestAttachment(AdapterServer.SaveHar(server, directory, context.Test.FullName), "The requests the fixture server received, as HAR.");
     }

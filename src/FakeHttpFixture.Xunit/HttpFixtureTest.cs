@@ -6,7 +6,8 @@ namespace FakeHttpFixture;
 /// <summary>
 /// Provides a base class for xunit tests that talk to an <see cref="HttpFixtureServer"/>: with its own server per test,
 /// or with the server of an <see cref="HttpFixture"/>, reset before each test. After each test it writes the journal to the test
-/// output and verifies the server, failing the test with the verification message.
+/// output, with the miss report of each request nothing answered (the stubs nearest to it, condition by condition), and verifies
+/// the server, failing the test with the verification message.
 /// </summary>
 /// <remarks>
 /// xunit v2 does not tell a test class whether its test failed, so the journal is written after every test; runners show
@@ -81,7 +82,7 @@ public abstract class HttpFixtureTest : IAsyncLifetime
 
     private Task ReportAsync(HttpFixtureServer server)
     {
-        Output.WriteLine(AdapterServer.Journal(server));
+        Output.WriteLine(AdapterServer.Report(server));
         return Task.CompletedTask;
     }
 }

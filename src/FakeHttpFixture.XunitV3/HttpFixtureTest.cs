@@ -5,8 +5,9 @@ namespace FakeHttpFixture;
 /// <summary>
 /// Provides a base class for xunit v3 tests that talk to an <see cref="HttpFixtureServer"/>: with its own server per test,
 /// or with the server of an <see cref="HttpFixture"/>, reset before each test. After each test it verifies the server and fails
-/// the test with the verification message; when the test failed, it writes the journal to the test output and attaches it
-/// as a HAR file (<c>TestContext.Current.AddAttachment</c>).
+/// the test with the verification message; when the test failed, it writes the journal to the test output, with the miss
+/// report of each request nothing answered (the stubs nearest to it, condition by condition), and attaches the journal as a HAR
+/// file (<c>TestContext.Current.AddAttachment</c>).
 /// </summary>
 public abstract class HttpFixtureTest : IAsyncLifetime
 {
@@ -71,7 +72,7 @@ public abstract class HttpFixtureTest : IAsyncLifetime
     private static async Task ReportAsync(HttpFixtureServer server)
     {
         var context = TestContext.Current;
-        context.TestOutputHelper?.WriteLine(AdapterServer.Journal(server));
+        context.TestOutputHelper?.WriteLine(AdapterServer.Report(server));
         var har = AdapterServer.SaveHar(server, Path.GetTempPath(), "FakeHttpFixture-journal");
         try
         {

@@ -71,9 +71,31 @@ internal static class AdapterServer
         }
     }
 
-    /// <summary>The text an adapter writes to a failed test's output.</summary>
-    public static string Journal(HttpFixtureServer server) =>
-        $"FakeHttpFixture journal of {server.BaseAddress}:{Environment.NewLine}{server.JournalSummary().TrimEnd('\n')}";
+    /// <summary>
+    /// The text an adapter writes to a failed test's output: the journal, then the miss report of each request nothing answered
+    /// (the strict 501s, and in lenient mode the 404s and fallback answers), which says which stubs came closest and why they
+    /// did not match. The framework shows the verification message as the failure; the output keeps the reports also when the
+    /// test failed first, on its own assertion.
+    /// </summary>
+    public static string Report(HttpFixtureServer server)
+    {
+        const int MaxReports = 10;
+        var text = new System.Text.StringBuilder()
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"FakeHttpFixture journal of {server.BaseAddress}:{Environment.NewLine}{server.JournalSummary().TrimEnd('\n')}");
+        var missed = server.Requests.Where(r => r.Responder == Responder.Fallback).ToList();
+        foreach (var request in missed.Take(MaxReports))
+        {
+            text.Append(Environment.NewLine).Append(Environment.NewLine).Append("FakeHttpFixture miss report: ").Append(server.ExplainMiss(request).ReplaceLineEndings());
+        }
+
+        if (missed.Count > MaxReports)
+        {
+            text.Append(Environment.NewLine).Append(Environment.NewLine)
+                .Append(System.Globalization.CultureInfo.InvariantCulture, $"… and {missed.Count - MaxReports} more requests nothing answered; server.ExplainMiss(request) reports on each.");
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>Writes the journal as a HAR file in <paramref name="directory"/>, named after the test, and returns its path.</summary>
     public static string SaveHar(HttpFixtureServer server, string directory, string testName)

@@ -22,6 +22,10 @@ public static class FailingProjectExpectations
         result.StdOut.ShouldContain("FakeHttpFixture journal of http://127.0.0.1:");
         result.StdOut.ShouldContain("#1 GET /missing.txt → 404");
         result.StdOut.ShouldContain("#2 GET /hello.txt → 200");
+        result.StdOut.ShouldContain("""
+            FakeHttpFixture miss report: #1 GET /missing.txt matched no stub or file and was answered 404.
+            No stubs are set up.
+            """.ReplaceLineEndings());
     }
 
     /// <summary>
@@ -61,17 +65,27 @@ public static class FailingProjectExpectations
     }
 
     /// <summary>
-    /// The test whose own code passed but whose strict server went unanswered failed with the verification message, and its
-    /// output holds the journal; returned so that the caller can check what its framework attached.
+    /// The test whose own code passed but whose strict server went unanswered failed with the verification message, which
+    /// carries the miss report, and its output holds the journal and the same report; returned so that the caller can check
+    /// what its framework attached.
     /// </summary>
     public static ChildTestResult VerificationFailureFailsThePassedTest(ChildTestRun run)
     {
         var result = run.Result(StrictTest);
+        const string Report = """
+            #1 GET /unanswered matched no stub or file and was answered 501.
+            The only stub:
+              1. GET /unanswered
+                 ✓ method GET
+                 ✓ path /unanswered
+                 ✗ header X-Tenant: expected "acme", not sent
+            """;
 
         result.Outcome.ShouldBe("Failed");
         result.Message.ShouldContain("HttpFixtureVerificationException");
-        result.Message.ShouldContain("/unanswered");
-        result.StdOut.ShouldContain("#1 GET /unanswered");
+        result.Message.ReplaceLineEndings().ShouldContain(Report.ReplaceLineEndings());
+        result.StdOut.ShouldContain("#1 GET /unanswered → 501");
+        result.StdOut.ShouldContain("FakeHttpFixture miss report: " + Report.ReplaceLineEndings());
         return result;
     }
 }

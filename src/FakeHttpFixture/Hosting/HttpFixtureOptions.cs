@@ -103,6 +103,14 @@ public sealed class HttpFixtureOptions
     /// <value>The default value is a table of about 80 common types: ".js" is "text/javascript; charset=utf-8", ".json" is "application/json", text types say charset=utf-8.</value>
     public IDictionary<string, string> ContentTypes { get; } = new Dictionary<string, string>(MediaTypes.Defaults, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Gets or sets how many stubs a miss report shows, nearest first, for a request nothing answered (the strict 501 body,
+    /// <see cref="HttpFixtureServer.Verify"/>, <see cref="HttpFixtureServer.ExplainMiss"/>): each with every condition, held or
+    /// failed, and what it expected and received. Stubs rank by how close their path is, segment by segment, then by method.
+    /// </summary>
+    /// <value>The default value is 3; 0 shows no stub, only the line naming the request.</value>
+    public int MissReportStubCount { get; set; } = 3;
+
     /// <summary>Gets the certificate set by <see cref="UseHttps"/>, or <see langword="null"/> when the server speaks plain HTTP or makes its own certificate.</summary>
     public X509Certificate2? HttpsCertificate { get; private set; }
 
@@ -205,6 +213,7 @@ public sealed class HttpFixtureOptions
         Check(DefaultWaitTimeout > TimeSpan.Zero || DefaultWaitTimeout == Timeout.InfiniteTimeSpan, nameof(DefaultWaitTimeout), $"DefaultWaitTimeout must be positive, or Timeout.InfiniteTimeSpan; it is {DefaultWaitTimeout}.");
         Check(BodyMemoryThreshold >= 0, nameof(BodyMemoryThreshold), $"BodyMemoryThreshold must be zero or more bytes (0 writes every non-empty body to a temp file); it is {BodyMemoryThreshold}.");
         Check(MaxRecordedRequests >= 0, nameof(MaxRecordedRequests), $"MaxRecordedRequests must be zero (keep every request) or a positive count; it is {MaxRecordedRequests}.");
+        Check(MissReportStubCount >= 0, nameof(MissReportStubCount), $"MissReportStubCount must be zero (show no stub) or a positive count, such as 3; it is {MissReportStubCount}.");
         Check(MaxRequestBodySize is null or >= 0, nameof(MaxRequestBodySize), $"MaxRequestBodySize must be zero or more bytes, or null for no limit; it is {MaxRequestBodySize}.");
         foreach (var (extension, type) in ContentTypes)
         {

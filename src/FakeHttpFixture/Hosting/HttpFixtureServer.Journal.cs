@@ -20,11 +20,12 @@ public sealed partial class HttpFixtureServer
     /// <param name="match">The predicate; <see langword="null"/> for any request.</param>
     /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="description">How the timeout message names the predicate; the compiler fills in its source text.</param>
     /// <returns>The request.</returns>
-    /// <exception cref="TimeoutException">Nothing matched in time; the message lists what was received.</exception>
+    /// <exception cref="TimeoutException">Nothing matched in time; the message names the predicate and lists what was received, nearest match first.</exception>
     /// <exception cref="ObjectDisposedException">The server was disposed before anything matched.</exception>
-    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        (await _journal.WaitAsync(match, 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default, [CallerArgumentExpression(nameof(match))] string? description = null) =>
+        (await _journal.WaitAsync(RequestPattern.OfWait(match, description), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
     /// Returns the first <paramref name="count"/> requests that match, in arrival order, waiting for those yet to come;
@@ -34,11 +35,12 @@ public sealed partial class HttpFixtureServer
     /// <param name="match">The predicate; <see langword="null"/> for any request.</param>
     /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="description">How the timeout message names the predicate; the compiler fills in its source text.</param>
     /// <returns>The requests, earliest first.</returns>
-    /// <exception cref="TimeoutException">Fewer matched in time; the message says how many did and lists what was received.</exception>
+    /// <exception cref="TimeoutException">Fewer matched in time; the message names the predicate, says how many matched and lists what was received, matches and nearest first.</exception>
     /// <exception cref="ObjectDisposedException">The server was disposed before enough matched.</exception>
-    public Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count, Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        _journal.WaitAsync(match, count, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
+    public Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count, Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default, [CallerArgumentExpression(nameof(match))] string? description = null) =>
+        _journal.WaitAsync(RequestPattern.OfWait(match, description), count, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
 
     /// <summary>
     /// Returns the next request not yet taken, waiting for it if need be: the journal as a queue, as OkHttp's MockWebServer.takeRequest.
@@ -47,7 +49,7 @@ public sealed partial class HttpFixtureServer
     /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The request.</returns>
-    /// <exception cref="TimeoutException">No request arrived in time; the message lists what was received (and taken) before.</exception>
+    /// <exception cref="TimeoutException">No request arrived in time; the message, in the form of the other waits', lists what was received (and taken) before.</exception>
     /// <exception cref="ObjectDisposedException">The server was disposed before a request arrived.</exception>
     public Task<RecordedRequest> TakeRequestAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
         _journal.TakeAsync(timeout ?? _options.DefaultWaitTimeout, cancellationToken);

@@ -70,6 +70,20 @@ public sealed partial class HttpFixtureServer
     }
 
     /// <summary>
+    /// Returns the miss report of <paramref name="request"/>: a line saying what answered it, then the stubs nearest to it
+    /// (<see cref="HttpFixtureOptions.MissReportStubCount"/>, nearest first), each condition marked ✓ or ✗ with what it expected and
+    /// what it received. It is what the strict 501 body and <see cref="Verify"/> show, for any request of the journal; the
+    /// test-framework adapters write it to a failed test's output for each request nothing answered.
+    /// </summary>
+    /// <param name="request">A request of this server's journal.</param>
+    /// <returns>The report, several lines; it compares with the stubs set up now, which are the ones the request met unless the test changed them since.</returns>
+    public string ExplainMiss(RecordedRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return MissReport.Write(request, _stubs.All, _options.MissReportStubCount, MissReport.Headline(request));
+    }
+
+    /// <summary>
     /// Throws one <see cref="HttpFixtureVerificationException"/> that lists everything that went wrong on the server side of the
     /// test: requests nothing answered in <see cref="HttpFixtureOptions.Strict"/> mode, required stubs never called and exceptions
     /// thrown by handlers (which the client saw as 500). The test-framework adapters call it after each test.

@@ -23,7 +23,7 @@ internal static class ResponderChain
         }
 
         chain.Add(new StaticFileResponder(tree, options.DirectoryListing));
-        chain.Add(new FallbackResponder(options.Strict, options.FallbackStatusCode, problems));
+        chain.Add(new FallbackResponder(options.Strict, options.FallbackStatusCode, problems, stubs, options.MissReportStubCount));
         return [.. chain];
     }
 }

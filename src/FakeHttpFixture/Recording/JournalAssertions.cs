@@ -3,7 +3,10 @@ using System.Text;
 
 namespace FakeHttpFixture;
 
-/// <summary>The checks behind the server's Should… assertions and the messages they fail with.</summary>
+/// <summary>
+/// The checks behind the server's Should… assertions, and the one form every failure of the journal takes, waits and takes
+/// included: what was expected, what happened, then what arrived, nearest match first.
+/// </summary>
 internal static class JournalAssertions
 {
     private const int MaxListed = 20;
@@ -22,12 +25,7 @@ internal static class JournalAssertions
         var ok = times is { } exact ? matches.Count == exact : matches.Count != 0;
         if (!ok)
         {
-            var expected = times is { } n ? $"Expected {pattern.Description} to have been received {Times(n)}" : $"Expected {pattern.Description} to have been received";
-            var actual = matches.Count == 0 ? (times is null ? "it was not" : "it was not received") : $"it was received {Times(matches.Count)}";
-            var message = requests.Count == 0
-                ? $"{expected}, but no requests were received at all."
-                : $"{expected}, but {actual}. Received {requests.Count}, {Order(pattern, matches.Count)}:{List(requests, pattern)}";
-            throw new HttpFixtureAssertionException(message);
+            throw new HttpFixtureAssertionException(Failure(requests, pattern, times, matches.Count, within: null));
         }
 
         foreach (var match in matches)
@@ -36,6 +34,38 @@ internal static class JournalAssertions
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// Returns "Expected {pattern} to have been received [n times] [within t], but …. Received n, nearest match first:" and the
+    /// list; <paramref name="times"/> is null for "at least once".
+    /// </summary>
+    public static string Failure(IReadOnlyList<RecordedRequest> requests, RequestPattern pattern, int? times, int matched, TimeSpan? within)
+    {
+        var expected = new StringBuilder().Append("Expected ").Append(pattern.Description).Append(" to have been received");
+        if (times is { } n)
+        {
+            expected.Append(' ').Append(Times(n));
+        }
+
+        if (within is { } timeout)
+        {
+            expected.Append(" within ").Append(JournalText.Duration(timeout));
+        }
+
+        var actual = matched == 0 ? (times is null ? "it was not" : "it was not received") : $"it was received {Times(matched)}";
+        return requests.Count == 0
+            ? $"{expected}, but no requests were received at all."
+            : $"{expected}, but {actual}. Received {requests.Count}, {Order(pattern, matched)}:{List(requests, pattern)}";
+    }
+
+    /// <summary>Returns the failure of a take that timed out: every request received was taken already.</summary>
+    public static string TakeFailure(IReadOnlyList<RecordedRequest> requests, TimeSpan within)
+    {
+        var expected = $"Expected a request not yet taken to have been received within {JournalText.Duration(within)}";
+        return requests.Count == 0
+            ? $"{expected}, but no requests were received at all."
+            : $"{expected}, but it was not. Received {requests.Count}, all taken already:{List(requests, null)}";
     }
 
     public static void Nothing(IReadOnlyList<RecordedRequest> requests)
@@ -73,9 +103,10 @@ internal static class JournalAssertions
     private static string List(IReadOnlyList<RecordedRequest> requests, RequestPattern? pattern)
     {
         IEnumerable<RecordedRequest> ordered = requests;
+        Dictionary<RecordedRequest, int>? distances = null;
         if (pattern is not null)
         {
-            var distances = new Dictionary<RecordedRequest, int>(requests.Count);
+            distances = new Dictionary<RecordedRequest, int>(requests.Count);
             foreach (var request in requests)
             {
                 distances[request] = pattern.Distance(request);
@@ -95,7 +126,7 @@ internal static class JournalAssertions
             }
 
             text.Append("\n  ").Append(request);
-            if (pattern is not null && pattern.Matches(request))
+            if (distances is not null && distances[request] == 0)
             {
                 text.Append("  (matches)");
             }

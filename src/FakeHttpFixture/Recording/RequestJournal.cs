@@ -82,10 +82,10 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
         }
     }
 
-    public async Task<IReadOnlyList<RecordedRequest>> WaitAsync(Func<RecordedRequest, bool>? match, int count, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordedRequest>> WaitAsync(RequestPattern pattern, int count, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var waiter = new RequestWaiter(match ?? (static _ => true), count);
+        var waiter = new RequestWaiter(pattern.Matches, count);
         if (Register(waiter))
         {
             return await waiter.Task.ConfigureAwait(false);
@@ -97,9 +97,7 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException(count == 1
-                ? $"No request matched within {JournalText.Duration(timeout)}. {JournalText.Describe(Snapshot())}"
-                : $"Expected {count} matching requests within {JournalText.Duration(timeout)}, but {waiter.Matched} matched. {JournalText.Describe(Snapshot())}");
+            throw new TimeoutException(JournalAssertions.Failure(Snapshot(), pattern, count == 1 ? null : count, waiter.Matched, timeout));
         }
         finally
         {
@@ -166,7 +164,7 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
                 throw;
             }
 
-            throw new TimeoutException($"No request arrived to take within {JournalText.Duration(timeout)}. {JournalText.DescribeTaken(Snapshot())}");
+            throw new TimeoutException(JournalAssertions.TakeFailure(Snapshot(), timeout));
         }
     }
 

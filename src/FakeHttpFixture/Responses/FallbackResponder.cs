@@ -5,9 +5,9 @@ namespace FakeHttpFixture;
 /// <summary>
 /// The last stage, for what nothing else answered: GET and HEAD get 404, as from any file server, and other methods get
 /// <see cref="HttpFixtureOptions.FallbackStatusCode"/>, so that code posting to the fixture just works. In strict mode every
-/// such request gets 501 with a sentence saying what to do, and is reported by Verify.
+/// such request gets 501 with its miss report (the nearest stubs, condition by condition) as the body, and Verify reports it.
 /// </summary>
-internal sealed class FallbackResponder(bool strict, int fallbackStatusCode, ProblemLog problems) : IResponder
+internal sealed class FallbackResponder(bool strict, int fallbackStatusCode, ProblemLog problems, StubRegistry stubs, int reportedStubs) : IResponder
 {
     public Responder Stage => Responder.Fallback;
 
@@ -24,14 +24,17 @@ internal sealed class FallbackResponder(bool strict, int fallbackStatusCode, Pro
         }
 
         exchange.MarkUnmatched();
-        problems.Unmatched(request, $"#{request.Sequence} {request.Method} {request.Path}{request.QueryString} matched no stub or file and was answered {StatusCodes.Status501NotImplemented}.");
+
+        // The report is built here, on the miss, against the stubs of this moment: a request a stub or file answers never pays for it.
+        var report = MissReport.Write(request, stubs.All, reportedStubs, MissReport.Unanswered(request, StatusCodes.Status501NotImplemented));
+        problems.Unmatched(request, report);
         response.StatusCode = StatusCodes.Status501NotImplemented;
         response.ContentType = "text/plain; charset=utf-8";
         if (!HttpMethods.IsHead(request.Method))
         {
             try
             {
-                await response.WriteAsync($"FakeHttpFixture (strict): no stub or file matches {request.Method} {request.Path}{request.QueryString}. Stub it with server.Stub(...), add the file, or leave Strict off.\n", exchange.Aborted).ConfigureAwait(false);
+                await response.WriteAsync($"FakeHttpFixture (strict): {report}\nStub it with server.Stub(...), add the file, or leave Strict off.\n", exchange.Aborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -47,6 +47,7 @@ public sealed class HttpFixtureVerificationException : Exception
     {
         0 => "The fixture server found no problem.",
         1 => "The fixture server found a problem: " + problems[0],
-        _ => $"The fixture server found {problems.Count} problems:" + string.Concat(problems.Select(p => "\n- " + p)),
+        // A problem of several lines (a miss report) stays under its bullet.
+        _ => $"The fixture server found {problems.Count} problems:" + string.Concat(problems.Select(p => "\n- " + p.Replace("\n", "\n  ", StringComparison.Ordinal))),
     };
 }

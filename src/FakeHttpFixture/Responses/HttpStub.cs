@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,14 +9,19 @@ namespace FakeHttpFixture;
 /// path, optionally headers, query values and the body, and answers with its responses in order; once they are used up the last
 /// one repeats. When several stubs match a request, the one added last wins, so a test can override a shared default.
 /// </summary>
-public sealed class HttpStub
+/// <remarks>
+/// Each condition explains itself when a request is missed: the miss report (the strict 501 body, <see cref="HttpFixtureServer.Verify"/>,
+/// <see cref="HttpFixtureServer.ExplainMiss"/>) shows it as held or failed, with what it expected and what it received.
+/// This file holds the stub's method, path, predicates and responses; HttpStub.Matchers.cs the matchers that compare values.
+/// </remarks>
+public sealed partial class HttpStub
 {
     private readonly Lock _gate = new();
     private readonly string? _method;
     private readonly StubPath _path;
     private readonly StubHost? _host;
     // Replaced as a whole under _gate and read without it on the request path, hence volatile.
-    private volatile Func<RecordedRequest, bool>[] _conditions = [];
+    private volatile StubCondition[] _conditions = [];
     // Each response with the number of the last call it answers, replaced as a whole so readers need no lock:
     // Respond(503, times: 1_000_000) costs one entry, not a million.
     private volatile (StubResponse Response, long LastCall)[] _sequence = [];
@@ -34,6 +40,13 @@ public sealed class HttpStub
     /// <summary>Gets a value indicating whether <see cref="HttpFixtureServer.Verify"/> reports this stub when no request used it.</summary>
     public bool IsRequired { get; private set; }
 
+    /// <summary>Gets the method the stub matches, such as "GET", or <see langword="null"/> for any.</summary>
+    internal string? Method => _method;
+
+    internal StubPath Path => _path;
+
+    internal StubCondition[] Conditions => _conditions;
+
     /// <summary>Makes the stub match only requests that have the header <paramref name="name"/>, with exactly <paramref name="value"/> when one is given.</summary>
     /// <param name="name">The header name, in any case.</param>
     /// <param name="value">The value the header must have (all its values joined with ", "); <see langword="null"/> for any value.</param>
@@ -41,7 +54,7 @@ public sealed class HttpStub
     public HttpStub WithHeader(string name, string? value = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return Where(r => r.Header(name) is { } actual && (value is null || actual == value));
+        return Add(new HeaderCondition(name, value, null));
     }
 
     /// <summary>Makes the stub match only requests whose query has the parameter <paramref name="name"/>, with <paramref name="value"/> when one is given.</summary>
@@ -51,44 +64,42 @@ public sealed class HttpStub
     public HttpStub WithQuery(string name, string? value = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return Where(r =>
-        {
-            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseNullableQuery(r.QueryString);
-            return query is not null && query.TryGetValue(name, out var values) && (value is null || values.Contains(value));
-        });
+        return Add(new QueryCondition(name, value));
     }
 
     /// <summary>Makes the stub match only requests whose body is JSON that <paramref name="predicate"/> accepts; a body that is not JSON does not match.</summary>
     /// <param name="predicate">Tests the parsed body.</param>
+    /// <param name="description">How the miss report names the predicate; the compiler fills in its source text.</param>
     /// <returns>This stub, for chaining.</returns>
-    public HttpStub WithJsonBody(Func<JsonElement, bool> predicate)
+    public HttpStub WithJsonBody(Func<JsonElement, bool> predicate, [CallerArgumentExpression(nameof(predicate))] string? description = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return Where(r => TryParse(r, out JsonElement body) && predicate(body));
+        return Add(new JsonBodyPredicate<JsonElement>(predicate, SourceText.OneLine(description, "the predicate")));
     }
 
     /// <summary>Makes the stub match only requests whose body reads as <typeparamref name="T"/> (web defaults) and passes <paramref name="predicate"/>.</summary>
     /// <typeparam name="T">The type to read the body as.</typeparam>
     /// <param name="predicate">Tests the body.</param>
+    /// <param name="description">How the miss report names the predicate; the compiler fills in its source text.</param>
     /// <returns>This stub, for chaining.</returns>
-    public HttpStub WithJsonBody<T>(Func<T, bool> predicate)
+    public HttpStub WithJsonBody<T>(Func<T, bool> predicate, [CallerArgumentExpression(nameof(predicate))] string? description = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return Where(r => TryParse(r, out T? body) && body is not null && predicate(body));
+        return Add(new JsonBodyPredicate<T>(predicate, SourceText.OneLine(description, "the predicate")));
     }
 
     /// <summary>Makes the stub match only requests that <paramref name="predicate"/> accepts, for anything the other conditions do not cover.</summary>
     /// <param name="predicate">Tests the request; it runs on the server's thread and should not throw.</param>
+    /// <param name="description">How the miss report names the predicate; the compiler fills in its source text.</param>
     /// <returns>This stub, for chaining.</returns>
-    public HttpStub Where(Func<RecordedRequest, bool> predicate)
+    /// <remarks>
+    /// A miss report shows a failed predicate by its source text with the received values that text names:
+    /// <c>Where(r =&gt; r.Header("X-Tenant") == "acme") was false (X-Tenant: globex)</c>.
+    /// </remarks>
+    public HttpStub Where(Func<RecordedRequest, bool> predicate, [CallerArgumentExpression(nameof(predicate))] string? description = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        lock (_gate)
-        {
-            _conditions = [.. _conditions, predicate];
-        }
-
-        return this;
+        return Add(new PredicateCondition(predicate, SourceText.OneLine(description, "the predicate")));
     }
 
     /// <summary>
@@ -150,7 +161,7 @@ public sealed class HttpStub
 
         foreach (var condition in _conditions)
         {
-            if (!condition(request))
+            if (!condition.Matches(request))
             {
                 return false;
             }
@@ -180,17 +191,13 @@ public sealed class HttpStub
         return sequence[^1].Response;
     }
 
-    private static bool TryParse<T>(RecordedRequest request, out T? value)
+    private HttpStub Add(StubCondition condition)
     {
-        try
+        lock (_gate)
         {
-            value = JsonSerializer.Deserialize<T>(request.Body, WebJson.Options);
-            return true;
+            _conditions = [.. _conditions, condition];
         }
-        catch (JsonException)
-        {
-            value = default;
-            return false;
-        }
+
+        return this;
     }
 }

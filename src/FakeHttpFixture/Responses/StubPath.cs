@@ -125,6 +125,21 @@ internal sealed class StubPath
         return !_prefix.HasValue || new PathString(path).StartsWithSegments(_prefix);
     }
 
+    /// <summary>Gets the exact path, or <see langword="null"/> for a template, prefix or regex.</summary>
+    public string? Exact => _exact;
+
+    /// <summary>Gets the parsed route template, or <see langword="null"/> for another kind of path.</summary>
+    public RouteTemplate? Template => _template?.Template;
+
+    /// <summary>Gets the regular expression, or <see langword="null"/> for another kind of path.</summary>
+    public Regex? Regex => _regex;
+
+    /// <summary>Gets the prefix without its trailing '/' ("" for "/"), or <see langword="null"/> for another kind of path.</summary>
+    public string? PrefixPath => _exact is null && _template is null && _regex is null ? _prefix.Value ?? string.Empty : null;
+
+    /// <summary>Gets the inline constraints of a template, by parameter name.</summary>
+    public IReadOnlyList<(string Name, IRouteConstraint Constraint)> RouteConstraints => _constraints;
+
     public override string ToString() => _text;
 
     // The matcher binds values only; inline constraints ("{id:int}") are ASP.NET Core's own, resolved once here and checked per match.

@@ -33,7 +33,7 @@ public sealed class ServingTests
         var post = await fakehttp.WaitForLineAsync(" POST ");
 
         get.ShouldMatch(@"^\d\d:\d\d:\d\d\.\d{3}  GET /hello\.txt  200  2 B  [\d.]+ (ms|s)$");
-        post.ShouldMatch(@"^\d\d:\d\d:\d\d\.\d{3}  POST /orders\?id=7  200  -  [\d.]+ (ms|s)$");
+        post.ShouldMatch(@"^\d\d:\d\d:\d\d\.\d{3}  POST /orders\?id=7  200  -  [\d.]+ (ms|s)  \[nothing answered\]$");
     }
 
     [Fact]
@@ -46,6 +46,7 @@ public sealed class ServingTests
         var line = await fakehttp.WaitForLineAsync("/missing");
 
         line.ShouldContain("  404  ");
+        line.ShouldEndWith("  [nothing answered]");
         line.ShouldNotContain("\e");
     }
 

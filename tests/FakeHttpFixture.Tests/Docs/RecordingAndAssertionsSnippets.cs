@@ -107,18 +107,32 @@ public sealed class RecordingAndAssertionsSnippets
               #3 POST /order (15 B) → 200
             """.ReplaceLineEndings("\n"));
 
-        const string journal = "Received 3: #1 GET /health → 200, #2 PUT /orders (2 B) → 200, #3 POST /order (15 B) → 200";
         (await Should.ThrowAsync<TimeoutException>(() => server.WaitForRequestAsync(r => r.Method == "DELETE", TimeSpan.FromMilliseconds(200))))
-            .Message.ShouldBe("No request matched within 200 ms. " + journal);
+            .Message.ShouldBe("""
+            Expected a request matching r => r.Method == "DELETE" to have been received within 200 ms, but it was not. Received 3, nearest match first:
+              #1 GET /health → 200
+              #2 PUT /orders (2 B) → 200
+              #3 POST /order (15 B) → 200
+            """.ReplaceLineEndings("\n").TrimEnd('\n'));
         (await Should.ThrowAsync<TimeoutException>(() => server.WaitForRequestsAsync(2, r => r.Method == "POST", TimeSpan.FromMilliseconds(200))))
-            .Message.ShouldBe("Expected 2 matching requests within 200 ms, but 1 matched. " + journal);
+            .Message.ShouldBe("""
+            Expected a request matching r => r.Method == "POST" to have been received 2 times within 200 ms, but it was received once. Received 3, nearest match first:
+              #3 POST /order (15 B) → 200  (matches)
+              #1 GET /health → 200
+              #2 PUT /orders (2 B) → 200
+            """.ReplaceLineEndings("\n").TrimEnd('\n'));
         for (var i = 0; i < 3; i++)
         {
             await server.TakeRequestAsync();
         }
 
         (await Should.ThrowAsync<TimeoutException>(() => server.TakeRequestAsync(TimeSpan.FromMilliseconds(200))))
-            .Message.ShouldBe("No request arrived to take within 200 ms. All 3 received were taken already. " + journal);
+            .Message.ShouldBe("""
+            Expected a request not yet taken to have been received within 200 ms, but it was not. Received 3, all taken already:
+              #1 GET /health → 200
+              #2 PUT /orders (2 B) → 200
+              #3 POST /order (15 B) → 200
+            """.ReplaceLineEndings("\n").TrimEnd('\n'));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 
 namespace FakeHttpFixture.Tests.Docs;
 
@@ -44,6 +45,26 @@ public sealed class StubsAndFaultsSnippets
         (await Search(client, "secret", "?page=2", """{"term":"hats"}""")).ShouldBe((HttpStatusCode.OK, ""));
         (await Search(client, "secret", "?page=2", "term=shoes")).ShouldBe((HttpStatusCode.OK, ""));
         server.Requests.Select(r => r.Responder).ShouldBe([Responder.Stub, Responder.Fallback, Responder.Fallback, Responder.Fallback, Responder.Fallback]);
+    }
+
+    [Fact]
+    public async Task Matchers_that_compare_with_an_expected_value()
+    {
+        await using var server = HttpFixtureServer.Start();
+        using var client = server.CreateClient();
+
+        server.Stub(HttpMethod.Post, "/orders")
+            .WithJsonBodyContaining(new { Customer = new { Id = 7 } })  // JSON with these values; more properties are fine
+            .WithHeaderMatching("Authorization", new Regex("^Bearer ")) // a header value matching a regex
+            .Respond(201);
+        server.Stub(HttpMethod.Post, "/login").WithFormField("user", "ada").Respond(204);    // a form field, urlencoded or multipart
+        server.Stub(HttpMethod.Post, "/log").WithBodyContaining("level=error").Respond(202); // body text; WithBodyText for all of it
+
+        using var order = new HttpRequestMessage(HttpMethod.Post, "orders") { Content = JsonContent.Create(new { customer = new { id = 7, name = "Ada" }, items = Array.Empty<int>() }) };
+        order.Headers.TryAddWithoutValidation("Authorization", "Bearer t0ken");
+        (await client.SendAsync(order)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsync("login", new FormUrlEncodedContent([new("user", "ada")]))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsync("log", new StringContent("ts=1 level=error msg=x"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
     }
 
     [Fact]
@@ -145,6 +166,13 @@ public sealed class StubsAndFaultsSnippets
             The fixture server found 3 problems:
             - The handler for #1 GET /file threw FileNotFoundException: The stubbed file '/not/there.json' is not in the served tree. Add it to the tree, or fix the path given to StubResponse.File. The client saw 500.
             - #2 GET /nope matched no stub or file and was answered 501.
+              The 2 stubs, nearest first:
+                1. GET /file (stub 1 of 2)
+                   ✓ method GET
+                   ✗ path /file: received /nope, segment 1 is "nope", not "file"
+                2. GET /needed (stub 2 of 2)
+                   ✓ method GET
+                   ✗ path /needed: received /nope, segment 1 is "nope", not "needed"
             - The required stub GET /needed was never called.
             """.ReplaceLineEndings("\n"));
         error.Problems.Count.ShouldBe(3);

@@ -84,7 +84,7 @@ public sealed class ResetTests
         }
 
         var after = Should.Throw<HttpFixtureVerificationException>(server.Verify);
-        after.Problems.ShouldHaveSingleItem().ShouldBe("#2 GET /again matched no stub or file and was answered 501.");
+        after.Problems.ShouldHaveSingleItem().ShouldBe("#2 GET /again matched no stub or file and was answered 501.\nNo stubs are set up.");
         server.ShouldHaveReceived(HttpMethod.Get, "/again").Unmatched.ShouldBeTrue();
         server.ShouldHaveReceivedNothingElse();
     }

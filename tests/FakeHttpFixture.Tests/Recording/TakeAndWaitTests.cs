@@ -74,7 +74,7 @@ public sealed class TakeAndWaitTests
 
         var error = await Should.ThrowAsync<TimeoutException>(() => server.TakeRequestAsync());
 
-        error.Message.ShouldBe("No request arrived to take within 100 ms. All 1 received were taken already. Received 1: #1 GET /only → 404");
+        error.Message.ShouldBe("Expected a request not yet taken to have been received within 100 ms, but it was not. Received 1, all taken already:\n  #1 GET /only → 404");
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class TakeAndWaitTests
 
         var error = await Should.ThrowAsync<TimeoutException>(() => server.WaitForRequestsAsync(2, r => r.Path == "/retry", TimeSpan.FromMilliseconds(100)));
 
-        error.Message.ShouldBe("Expected 2 matching requests within 100 ms, but 1 matched. Received 1: #1 POST /retry (1 B) → 200");
+        error.Message.ShouldBe("Expected a request matching r => r.Path == \"/retry\" to have been received 2 times within 100 ms, but it was received once. Received 1, nearest match first:\n  #1 POST /retry (1 B) → 200  (matches)");
     }
 
     [Fact]

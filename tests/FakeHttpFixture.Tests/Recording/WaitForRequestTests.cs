@@ -51,7 +51,11 @@ public sealed class WaitForRequestTests
 
         var error = await Should.ThrowAsync<TimeoutException>(() => server.WaitForRequestAsync(r => r.Method == "DELETE", TimeSpan.FromMilliseconds(200)));
 
-        error.Message.ShouldBe("No request matched within 200 ms. Received 2: #1 GET /a.txt → 200, #2 POST /upload (31 B) → 200");
+        error.Message.ShouldBe("""
+            Expected a request matching r => r.Method == "DELETE" to have been received within 200 ms, but it was not. Received 2, nearest match first:
+              #1 GET /a.txt → 200
+              #2 POST /upload (31 B) → 200
+            """.ReplaceLineEndings("\n").TrimEnd('\n'));
     }
 
     [Fact]
@@ -61,7 +65,7 @@ public sealed class WaitForRequestTests
 
         var error = await Should.ThrowAsync<TimeoutException>(() => server.WaitForRequestAsync());
 
-        error.Message.ShouldBe("No request matched within 100 ms. Received none.");
+        error.Message.ShouldBe("Expected a request to have been received within 100 ms, but no requests were received at all.");
     }
 
     [Fact]

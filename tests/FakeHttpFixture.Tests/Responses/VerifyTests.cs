@@ -16,11 +16,18 @@ public sealed class VerifyTests
         using var unexpected = await client.PostAsync("orders?dry=1", new StringContent("{}"), TestContext.Current.CancellationToken);
 
         unexpected.StatusCode.ShouldBe(HttpStatusCode.NotImplemented);
-        (await unexpected.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("no stub or file matches POST /orders?dry=1");
+        const string Report = """
+            #3 POST /orders?dry=1 matched no stub or file and was answered 501.
+            The only stub:
+              1. GET /health
+                 ✗ method: expected GET, received POST
+                 ✗ path /health: received /orders, segment 1 is "orders", not "health"
+            """;
+        (await unexpected.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldStartWith("FakeHttpFixture (strict): " + Report.ReplaceLineEndings("\n"));
         server.Requests.Select(r => r.Unmatched).ShouldBe([false, false, true]);
         var ex = Should.Throw<HttpFixtureVerificationException>(server.Verify);
-        ex.Problems.ShouldHaveSingleItem().ShouldBe("#3 POST /orders?dry=1 matched no stub or file and was answered 501.");
-        ex.Message.ShouldBe("The fixture server found a problem: #3 POST /orders?dry=1 matched no stub or file and was answered 501.");
+        ex.Problems.ShouldHaveSingleItem().ShouldBe(Report.ReplaceLineEndings("\n").TrimEnd('\n'));
+        ex.Message.ShouldBe("The fixture server found a problem: " + Report.ReplaceLineEndings("\n").TrimEnd('\n'));
     }
 
     [Fact]
