@@ -79,14 +79,17 @@ public sealed partial class HttpFixtureServer
 
     /// <summary>
     /// Writes the journal to <paramref name="path"/> as a HAR 1.2 file, requests and responses with their headers and request
-    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open.
+    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open. With <see cref="HttpFixtureOptions.ProxyTo"/>
+    /// (or <see cref="HttpFixtureOptions.RecordResponseBodies"/>) it writes response bodies too, so that <see cref="HttpFixtureOptions.ReplayHar"/>
+    /// plays the file back. The values of <see cref="HttpFixtureOptions.RedactedHeaders"/> (Authorization, Cookie, Set-Cookie) are written
+    /// as "REDACTED". The file is indented, one entry per exchange, text bodies as text, so that a committed recording diffs well.
     /// </summary>
     /// <param name="path">The file to write; it is replaced if it exists.</param>
     public void SaveHar(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = File.Create(path);
-        HarWriter.Write(stream, Requests, BaseAddress);
+        HarWriter.Write(stream, Requests, BaseAddress, new HeaderRedaction(_options.RedactedHeaders));
     }
 
     /// <summary>Asserts that at least one request with <paramref name="method"/> and <paramref name="path"/> has arrived, and returns the earliest.</summary>
