@@ -197,7 +197,17 @@ internal static class HarWriter
             coding = null;
         }
 
-        var bytes = recorded.Load();
+        byte[] bytes;
+        try
+        {
+            bytes = recorded.Load();
+        }
+        catch (ObjectDisposedException)
+        {
+            json.WriteString("comment", "The body was kept in a temp file, which was deleted when the server was disposed; save the HAR before disposing the server.");
+            return;
+        }
+
         var contentType = headers.TryGetValue(HeaderNames.ContentType, out var type) ? string.Join(", ", type) : null;
         if (coding is null && TryDecodeText(bytes, contentType, out var text))
         {
