@@ -27,7 +27,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
     public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
         using var life = CancellationTokenSource.CreateLinkedTokenSource(exchange.Aborted, stopping);
-        using var message = Forward(exchange);
+        using var message = Forward(exchange, life);
         HttpResponseMessage answer;
         try
         {
@@ -53,7 +53,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
         return true;
     }
 
-    private HttpRequestMessage Forward(Exchange exchange)
+    private HttpRequestMessage Forward(Exchange exchange, CancellationTokenSource life)
     {
         var recorded = exchange.Request;
         var headers = exchange.Context.Request.Headers;
@@ -66,10 +66,12 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
 
-        // The body was recorded whole before any stage ran; it goes on from there, from its temp file when it was spilled.
+        // The body was recorded whole before any stage ran; it goes on from there, from its temp file when it was spilled. Each
+        // read restarts the timeout: it bounds how long the upstream stops taking the body, not how long a large body takes.
         if (recorded.BodyLength > 0 || headers.ContentLength is not null || headers.ContainsKey(HeaderNames.TransferEncoding))
         {
-            message.Content = new StreamContent(recorded.OpenBody(), BufferSize) { Headers = { ContentLength = recorded.BodyLength } };
+            var body = recorded.BodyLength == 0 ? recorded.OpenBody() : new ProgressStream(recorded.OpenBody(), () => life.CancelAfter(timeout));
+            message.Content = new StreamContent(body, BufferSize) { Headers = { ContentLength = recorded.BodyLength } };
         }
 
         var connection = headers.Connection.Count == 0 ? null : HopByHopHeaders.Listed(headers.Connection);
