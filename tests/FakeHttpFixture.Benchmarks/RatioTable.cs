@@ -17,9 +17,10 @@ internal static class RatioTable
         ["Post1KiB"] = (true, 0.85, null),
         ["Concurrent16"] = (true, 0.75, null),
         ["GetProxied"] = (false, 1.3, null),
+        ["GetProxiedService1ms"] = (false, 1.3, null),
     };
 
-    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetReplayed"];
+    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed"];
 
     private static readonly string[] TablePeers = ["Kestrel", "Fixture", "WireMock"];
 
