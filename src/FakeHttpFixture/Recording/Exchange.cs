@@ -165,7 +165,6 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
         }
 
         _completed = true;
-        _capture?.Complete();
         if (!_notesAtStart && (!_noted || !_response.HasStarted))
         {
             // Nothing has gone out yet, or a write failed before the start: what goes out is what the response holds now.
@@ -178,6 +177,9 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
         }
 
         Request.Complete(answeredBy, duration);
+
+        // Last, so that a reader woken by the body (ResponseBody, SaveHar) finds the rest of the record final too.
+        _capture?.Complete();
     }
 
     /// <summary>Completes the record of a request whose body broke off or was refused, which the responders never see.</summary>

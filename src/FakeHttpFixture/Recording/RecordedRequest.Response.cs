@@ -67,7 +67,7 @@ public sealed partial class RecordedRequest
     /// <summary>
     /// Gets the bytes of the response body exactly as they went out (still compressed when the response had a Content-Encoding),
     /// when the server records response bodies (<see cref="HttpFixtureOptions.ProxyTo"/> or <see cref="HttpFixtureOptions.RecordResponseBodies"/>);
-    /// <see langword="null"/> when it does not, or when the body could not be recorded (a full disk). A body over
+    /// <see langword="null"/> when it does not, for a HEAD request (which has no body), or when the body could not be recorded (a full disk). A body over
     /// <see cref="HttpFixtureOptions.BodyMemoryThreshold"/> is kept in a temp file and read on first use; <see cref="OpenResponseBody"/> streams it instead.
     /// Read while the response is still going out, it waits up to 10 seconds for the exchange to complete.
     /// </summary>

@@ -57,6 +57,7 @@ public sealed class RecordAndReplaySnippets : IAsyncLifetime
             var forecast = await weather.GetForecastAsync("oslo");   // answered from the file: no network, same bytes
 
             forecast.TemperatureC.ShouldBe(4);
+            await server.DisposeAsync();
             server.Requests.ShouldHaveSingleItem().Responder.ShouldBe(Responder.Replay);
         }
         finally

@@ -39,10 +39,10 @@ public sealed class ProxyTests
         forwarded.Host.ShouldBe(upstream.BaseAddress.Authority, "Host is rewritten to the upstream's");
         forwarded.BodyText.ShouldBe("""{"item":"book"}""");
         var recorded = proxy.Requests.ShouldHaveSingleItem();
+        Encoding.UTF8.GetString(recorded.ResponseBody!).ShouldBe("""{"id":7}""", "read first: it waits for the exchange to complete");
         recorded.Responder.ShouldBe(Responder.Proxy);
         recorded.StatusCode.ShouldBe(201);
         recorded.ResponseHeaders["X-Upstream"].ShouldBe(["yes"]);
-        Encoding.UTF8.GetString(recorded.ResponseBody!).ShouldBe("""{"id":7}""");
         recorded.UpstreamFailure.ShouldBe(UpstreamFailure.None);
     }
 
@@ -85,6 +85,7 @@ public sealed class ProxyTests
         (await client.GetStringAsync("b.txt", TestContext.Current.CancellationToken)).ShouldBe("local b");
         (await client.GetStringAsync("c.txt", TestContext.Current.CancellationToken)).ShouldBe("upstream c");
 
+        proxy.Requests.Select(r => Encoding.UTF8.GetString(r.ResponseBody!)).ShouldBe(["stubbed a", "local b", "upstream c"]);
         proxy.Requests.Select(r => r.Responder).ShouldBe([Responder.Stub, Responder.File, Responder.Proxy]);
         upstream.Requests.Select(r => r.Path).ShouldBe(["/c.txt"]);
     }

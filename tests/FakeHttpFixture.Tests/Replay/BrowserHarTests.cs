@@ -49,6 +49,7 @@ public sealed class BrowserHarTests
         (await client.GetAsync("favicon.ico", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "blocked by the browser: status 0");
         (await client.GetAsync("live", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a wss: URL is no HTTP answer to replay");
 
+        await replay.DisposeAsync();
         replay.Requests.Select(r => r.Responder).ShouldBe([Responder.Fallback, Responder.Fallback]);
     }
 

@@ -51,6 +51,7 @@ public sealed class RecordAndReplayTests
             replayed[i].Body.ShouldBe(recorded[i].Body, recorded[i].What);
         }
 
+        await replay.DisposeAsync();   // which waits for the last exchange to complete, so every record is final
         replay.Requests.Select(r => r.Responder).Distinct().ShouldBe([Responder.Replay]);
         replay.Verify();
     }
@@ -70,6 +71,7 @@ public sealed class RecordAndReplayTests
 
         (await client.GetStringAsync("api/flag", TestContext.Current.CancellationToken)).ShouldBe("stubbed");
 
+        await replay.DisposeAsync();
         replay.Requests.ShouldHaveSingleItem().Responder.ShouldBe(Responder.Stub);
     }
 
@@ -174,6 +176,7 @@ public sealed class RecordAndReplayTests
         (await client.GetStringAsync("local.txt", TestContext.Current.CancellationToken)).ShouldBe("from the tree");
         (await client.GetAsync("api/other", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+        await replay.DisposeAsync();
         replay.Requests.Select(r => r.Responder).ShouldBe([Responder.Replay, Responder.File, Responder.Fallback]);
     }
 
