@@ -53,6 +53,8 @@ internal sealed class CountingStream(Stream inner, Exchange exchange) : Stream
         return exchange.CapturesBody ? WriteCapturedAsync(buffer, cancellationToken) : inner.WriteAsync(buffer, cancellationToken);
     }
 
+    // Pooled: a proxied body comes through here a buffer at a time, and each await would otherwise box a new state machine.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteCapturedAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
     {
         await exchange.CaptureBodyAsync(buffer).ConfigureAwait(false);

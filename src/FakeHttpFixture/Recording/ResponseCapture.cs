@@ -37,6 +37,7 @@ internal sealed class ResponseCapture(BodySpillDirectory spill, long threshold)
         }
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, long? contentLength)
     {
         if (_failed || bytes.IsEmpty)
