@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using FakeHttpFixture.Tests.Support;
 
 namespace FakeHttpFixture.Tests.Proxy;
 
@@ -123,7 +123,7 @@ public sealed class ProxyTests
     public async Task A_gzip_body_reaches_the_client_and_the_journal_compressed_with_its_header()
     {
         var text = string.Concat(Enumerable.Repeat("compress me please; ", 200));
-        var gzip = Gzip(text);
+        var gzip = Gzip.Compress(text);
         await using var upstream = HttpFixtureServer.Start(new FileTree());
         upstream.Stub(HttpMethod.Get, "/big.txt").Respond(StubResponse.Bytes(gzip, "text/plain; charset=utf-8").WithHeader("Content-Encoding", "gzip").WithHeader("Vary", "Accept-Encoding"));
         await using var proxy = HttpFixtureServer.Start(o => o.ProxyTo(upstream.BaseAddress));
@@ -192,16 +192,5 @@ public sealed class ProxyTests
         var ex = Should.Throw<ArgumentException>(() => HttpFixtureServer.Start(o => o.ProxyTo(new Uri("ftp://files.example.com/"))));
 
         ex.Message.ShouldContain("ProxyTo needs an absolute http:// or https:// address");
-    }
-
-    private static byte[] Gzip(string text)
-    {
-        var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
     }
 }

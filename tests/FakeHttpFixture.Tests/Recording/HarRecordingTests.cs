@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -94,7 +93,7 @@ public sealed class HarRecordingTests
     public async Task Response_bodies_are_written_as_text_base64_or_still_compressed_with_their_coding()
     {
         using var temp = new TempDirectory();
-        var gzip = Gzip("zipped text");
+        var gzip = Gzip.Compress("zipped text");
         await using var upstream = HttpFixtureServer.Start(new FileTree());
         upstream.Stub(HttpMethod.Get, "/text").Respond(StubResponse.Text("plain"));
         upstream.Stub(HttpMethod.Get, "/bin").Respond(StubResponse.Bytes([0, 159, 146, 150]));
@@ -188,15 +187,4 @@ public sealed class HarRecordingTests
 
     private static (string, string)[] Pairs(JsonElement array) =>
         array.EnumerateArray().Select(p => (p.GetProperty("name").GetString()!, p.GetProperty("value").GetString()!)).ToArray();
-
-    private static byte[] Gzip(string text)
-    {
-        var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
-    }
 }

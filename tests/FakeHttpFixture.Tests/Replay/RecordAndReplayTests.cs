@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using FakeHttpFixture.Tests.Support;
@@ -23,7 +22,7 @@ public sealed class RecordAndReplayTests
         upstream.Stub(HttpMethod.Get, "/logo.png").Respond(StubResponse.Bytes(Logo, "image/png").WithHeader("Cache-Control", "max-age=60"));
         upstream.Stub(HttpMethod.Post, "/api/orders").Respond(StubResponse.Text("""{"order":7}""", "application/json").WithStatus(201).WithHeader("Location", "/api/orders/7"));
         upstream.Stub(HttpMethod.Get, "/page").Respond(StubResponse.Text("<!doctype html><p>Grüße & <b>bold</b></p>", "text/html; charset=utf-8").Chunked(8));
-        upstream.Stub(HttpMethod.Get, "/page.gz").Respond(StubResponse.Bytes(Gzip("<p>zipped</p>"), "text/html").WithHeader("Content-Encoding", "gzip"));
+        upstream.Stub(HttpMethod.Get, "/page.gz").Respond(StubResponse.Bytes(Gzip.Compress("<p>zipped</p>"), "text/html").WithHeader("Content-Encoding", "gzip"));
         upstream.Stub(HttpMethod.Delete, "/api/orders/7").Respond(StubResponse.Status(204).WithHeader("X-Deleted", "7"));
         upstream.Stub(HttpMethod.Get, "/missing").Respond(StubResponse.Text("gone", "text/plain").WithStatus(410));
         List<Answer> recorded;
@@ -272,17 +271,6 @@ public sealed class RecordAndReplayTests
         }
 
         return answers;
-    }
-
-    private static byte[] Gzip(string text)
-    {
-        var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
     }
 
     private sealed record Answer(string What, int Status, List<string> Headers, byte[] Body);
