@@ -42,6 +42,10 @@ internal sealed class FakehttpCommand
 
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Do not print a line per request." };
 
+    private readonly Option<Uri> _proxy = new("--proxy") { Description = "Forward what no file answers to this URL and record the answers; with --har they are written on exit, to replay.", HelpName = "url", CustomParser = ParseUpstream };
+
+    private readonly Option<string> _replay = new("--replay") { Description = "Answer from the responses of this HAR file (one --har wrote, or a browser saved).", HelpName = "file" };
+
     public FakehttpCommand()
     {
         // An unknown option would otherwise be taken for the directory and reported as a missing one.
@@ -58,7 +62,7 @@ internal sealed class FakehttpCommand
 
         Root = new RootCommand("Serves a directory over HTTP and prints every request it receives: python -m http.server for .NET.")
         {
-            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet,
+            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet, _proxy, _replay,
         };
         Root.SetAction((parse, cancellationToken) => ServeRunner.RunAsync(ToSettings(parse), cancellationToken));
     }
@@ -74,7 +78,10 @@ internal sealed class FakehttpCommand
         parse.GetValue(_har),
         parse.GetValue(_acceptUploads),
         parse.GetValue(_cors),
-        parse.GetValue(_quiet));
+        parse.GetValue(_quiet),
+        parse.GetValue(_proxy),
+        parse.GetValue(_replay),
+        parse.GetResult(_directory) is { Tokens.Count: > 0 });
 
     private static int ParsePort(ArgumentResult result)
     {
@@ -86,6 +93,18 @@ internal sealed class FakehttpCommand
 
         result.AddError($"--port '{text}' is not a port: give one from 1 to 65535, or 0 for a free one.");
         return 0;
+    }
+
+    private static Uri? ParseUpstream(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        result.AddError($"--proxy '{text}' is not an http:// or https:// URL: give one such as https://api.example.com/.");
+        return null;
     }
 
     private static IPAddress? ParseAddress(ArgumentResult result)

@@ -20,8 +20,10 @@ internal static class ServeRunner
 
     public static async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
+        // With --proxy or --replay and no directory, nothing local answers before the upstream or the recording.
+        var servesFiles = settings.DirectoryGiven || (settings.ProxyUrl is null && settings.ReplayFile is null);
         var root = Path.GetFullPath(settings.Directory);
-        if (!Directory.Exists(root))
+        if (servesFiles && !Directory.Exists(root))
         {
             throw new CliException(File.Exists(root)
                 ? $"cannot serve '{root}': it is a file, not a directory. Give the directory that holds it."
@@ -50,7 +52,7 @@ internal static class ServeRunner
             HttpFixtureServer server;
             try
             {
-                server = await StartAsync(root, settings, sink, recorder, har, cancellationToken).ConfigureAwait(false);
+                server = await StartAsync(servesFiles ? root : null, settings, sink, recorder, har, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -62,7 +64,12 @@ internal static class ServeRunner
             string? harError = null;
             try
             {
-                log.Line($"Serving {root} at {server.BaseAddress} — Ctrl+C to stop");
+                log.Line($"Serving {(servesFiles ? root : settings.ProxyUrl?.ToString() ?? Path.GetFullPath(settings.ReplayFile!))} at {server.BaseAddress} — Ctrl+C to stop");
+                if (settings.ProxyUrl is not null)
+                {
+                    log.Line($"Proxying what nothing else answers to {settings.ProxyUrl}{(har is null ? string.Empty : $"; the recording goes to {har} on exit")}");
+                }
+
                 certificateFile = settings.Https ? SaveCertificate(server) : null;
                 if (certificateFile is not null)
                 {
@@ -106,11 +113,11 @@ internal static class ServeRunner
         }
     }
 
-    private static async Task<HttpFixtureServer> StartAsync(string root, ServeSettings settings, RequestSink sink, RequestRecorder? recorder, string? har, CancellationToken cancellationToken)
+    private static async Task<HttpFixtureServer> StartAsync(string? root, ServeSettings settings, RequestSink sink, RequestRecorder? recorder, string? har, CancellationToken cancellationToken)
     {
         try
         {
-            return await HttpFixtureServer.StartAsync(root, options =>
+            void Configure(HttpFixtureOptions options)
             {
                 options.Port = settings.Port;
                 options.BindAddress = settings.BindAddress;
@@ -139,7 +146,28 @@ internal static class ServeRunner
                 }
 
                 options.OnRequestCompleted = sink.OnCompleted;
-            }, cancellationToken).ConfigureAwait(false);
+                if (settings.ProxyUrl is not null)
+                {
+                    options.ProxyTo(settings.ProxyUrl);
+                }
+
+                if (settings.ReplayFile is not null)
+                {
+                    options.ReplayHar(settings.ReplayFile);
+                }
+            }
+
+            return root is null
+                ? await HttpFixtureServer.StartAsync(new FileTree(), Configure, cancellationToken).ConfigureAwait(false)
+                : await HttpFixtureServer.StartAsync(root, Configure, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliException($"--replay: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex) when (settings.ReplayFile is not null && ex.ParamName == nameof(HttpFixtureOptions.ReplayHarFiles))
+        {
+            throw new CliException($"--replay: {ex.Message}", ex);
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {

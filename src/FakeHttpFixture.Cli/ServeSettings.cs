@@ -12,4 +12,7 @@ internal sealed record ServeSettings(
     string? HarFile,
     bool AcceptUploads,
     bool Cors,
-    bool Quiet);
+    bool Quiet,
+    Uri? ProxyUrl = null,
+    string? ReplayFile = null,
+    bool DirectoryGiven = true);

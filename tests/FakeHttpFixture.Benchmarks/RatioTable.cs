@@ -16,9 +16,13 @@ internal static class RatioTable
         ["GetStub"] = (true, null, null),
         ["Post1KiB"] = (true, 0.85, null),
         ["Concurrent16"] = (true, 0.75, null),
+        ["GetProxied"] = (false, 1.3, null),
+        ["GetProxiedService1ms"] = (false, 1.3, null),
     };
 
-    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16"];
+    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed"];
+
+    private static readonly string[] TablePeers = ["Kestrel", "Fixture", "WireMock"];
 
     public static string Build(IEnumerable<Summary> summaries)
     {
@@ -79,6 +83,16 @@ internal static class RatioTable
             }
 
             text.AppendLine();
+        }
+
+        foreach (var scenario in Order.Where(rows.ContainsKey).Concat(rows.Keys.Except(Order)))
+        {
+            // Peers a scenario adds (a raw Kestrel proxy, a replaying fixture) are compared with the fixture of the same rounds.
+            var fixture = rows[scenario].GetValueOrDefault("Fixture").Median;
+            foreach (var (peer, (median, _)) in rows[scenario].Where(p => !TablePeers.Contains(p.Key)))
+            {
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- {scenario}, {peer}: {Time(median)}; {peer} ÷ FakeHttpFixture = {(fixture > 0 ? (median / fixture).ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}× time"));
+            }
         }
 
         text.AppendLine();

@@ -62,7 +62,7 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
                 return;
             }
 
-            var exchange = Exchange.Begin(context, request);
+            var exchange = Exchange.Begin(context, request, journal.NewResponseCapture(request));
             Notify(context, request, completedNow: false);
             var answeredBy = Responder.None;
             try

@@ -81,7 +81,10 @@ public sealed partial class HttpFixtureServer
 
     /// <summary>
     /// Writes the journal to <paramref name="path"/> as a HAR 1.2 file, requests and responses with their headers and request
-    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open.
+    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open. With <see cref="HttpFixtureOptions.ProxyTo"/>
+    /// (or <see cref="HttpFixtureOptions.RecordResponseBodies"/>) it writes response bodies too, so that <see cref="HttpFixtureOptions.ReplayHar"/>
+    /// plays the file back. The values of <see cref="HttpFixtureOptions.RedactedHeaders"/> (Authorization, Cookie, Set-Cookie) are written
+    /// as "REDACTED". The file is indented, one entry per exchange, text bodies as text, so that a committed recording diffs well.
     /// </summary>
     /// <remarks>
     /// The file is written to a temp name beside <paramref name="path"/> and renamed over it once complete, so a write that fails
@@ -93,7 +96,8 @@ public sealed partial class HttpFixtureServer
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var requests = Requests;
-        AtomicFile.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress));
+        var redaction = new HeaderRedaction(_options.RedactedHeaders);
+        AtomicFile.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress, redaction));
     }
 
     /// <summary>Asserts that at least one request with <paramref name="method"/> and <paramref name="path"/> has arrived, and returns the earliest.</summary>

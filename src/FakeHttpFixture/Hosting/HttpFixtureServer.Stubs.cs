@@ -58,8 +58,9 @@ public sealed partial class HttpFixtureServer
     /// <summary>
     /// Empties the journal (as <see cref="ClearRequests"/> does: the next take returns the next request to arrive, and
     /// <see cref="ShouldHaveReceivedNothingElse"/> looks only at what arrives from now on) and forgets what the test set up to answer
-    /// (stubs, queued responses) and the problems <see cref="Verify"/> would report, so a server shared between tests starts each
-    /// test clean. The test-framework adapters call it before each test.
+    /// (stubs, queued responses) and the problems <see cref="Verify"/> would report, and replays HAR entries from the first again
+    /// (<see cref="HttpFixtureOptions.ReplayHar"/>), so a server shared between tests starts each test clean. The test-framework
+    /// adapters call it before each test.
     /// </summary>
     public void Reset()
     {
@@ -67,6 +68,7 @@ public sealed partial class HttpFixtureServer
         _stubs.Clear();
         _queue.Clear();
         _problems.Clear();
+        _replay?.Rewind();
     }
 
     /// <summary>

@@ -28,6 +28,8 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     private readonly StubRegistry _stubs;
     private readonly ResponseQueue _queue;
     private readonly ProblemLog _problems;
+    private readonly ReplayBook? _replay;
+    private readonly HttpMessageInvoker? _upstream;
     private readonly CancellationTokenSource _stopping;
     private readonly HttpFixtureOptions _options;
     private readonly string? _temporaryDirectory;
@@ -42,6 +44,8 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _stubs = parts.Stubs;
         _queue = parts.Queue;
         _problems = parts.Problems;
+        _replay = parts.Replay;
+        _upstream = parts.Upstream;
         _stopping = parts.Stopping;
         _options = parts.Options;
         _disposal = new Lazy<Task>(DisposeCoreAsync);
@@ -155,10 +159,14 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     {
         var options = new HttpFixtureOptions();
         KestrelServer? server = null;
+        ServerParts? parts = null;
         try
         {
             configure?.Invoke(options);
             options.Validate();
+
+            // A HAR that cannot be replayed is refused before anything listens.
+            var replay = options.ReplayHarFiles.Count == 0 ? null : ReplayBook.Load(options.ReplayHarFiles);
 
             // Routed names need a certificate for https:// URLs even when the server's own address is plain http://.
             var hosts = options.Hosts.Select(HostPattern.Parse).DistinctBy(h => h.Text).ToArray();
@@ -192,9 +200,9 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
 
             // The served tree and its content types are built once, here, and handed to every stage that reads or writes files.
             var contentTypes = new ContentTypeMap(options.ContentTypes);
-            var parts = new ServerParts(server, options);
+            parts = new ServerParts(server, options) { Replay = replay };
             ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes, options.HiddenPaths, parts.Journal.Spill);
-            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Stopping.Token);
+            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Stopping.Token, parts.Replay, parts.Upstream);
             var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 
@@ -214,6 +222,8 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
                 server.Dispose();
                 KestrelMeter.Release(server);
             }
+
+            parts?.Upstream?.Dispose();
 
             DirectoryCleanup.TryDelete(root.Temporary);
             throw;
@@ -258,6 +268,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _server.Dispose();
+        _upstream?.Dispose();
         _journal.Spill.Delete();
         KestrelMeter.Release(_server);
         DirectoryCleanup.TryDelete(_temporaryDirectory);

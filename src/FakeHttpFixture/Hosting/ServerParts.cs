@@ -9,13 +9,19 @@ internal sealed class ServerParts(KestrelServer server, HttpFixtureOptions optio
 
     public HttpFixtureOptions Options { get; } = options;
 
-    public RequestJournal Journal { get; } = new(options.BodyMemoryThreshold, options.MaxRecordedRequests);
+    public RequestJournal Journal { get; } = new(options.BodyMemoryThreshold, options.MaxRecordedRequests, options.RecordResponseBodies || options.Upstream is not null);
 
     public StubRegistry Stubs { get; } = new();
 
     public ResponseQueue Queue { get; } = new();
 
     public ProblemLog Problems { get; } = new();
+
+    /// <summary>Gets the entries of the HAR files the server replays, read before Kestrel starts; <see langword="null"/> without ReplayHar.</summary>
+    public ReplayBook? Replay { get; init; }
+
+    /// <summary>Gets the client that forwards to the upstream of ProxyTo, disposed with the server; <see langword="null"/> without ProxyTo.</summary>
+    public HttpMessageInvoker? Upstream { get; } = options.Upstream is null ? null : UpstreamClient.Create(options);
 
     /// <summary>Gets the source cancelled when the server starts to stop; never disposed, since a request still running after dispose may ask for its token.</summary>
     public CancellationTokenSource Stopping { get; } = new();

@@ -73,6 +73,55 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
         }
     }
 
+    /// <summary>
+    /// Adds bytes synchronously, for a response body teed from a pipe writer's Advance, which cannot await: a spilled body is
+    /// written to its file a pooled chunk at a time, so a write reaches the disk once per <see cref="FileChunk"/> bytes.
+    /// </summary>
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        if (_file is null && !data.IsEmpty && (_length + data.Length > threshold || contentLength > threshold))
+        {
+            Spill();
+        }
+
+        if (_file is not null)
+        {
+            WriteToFile(data);
+        }
+        else if (_slab.Array is not null && _length + data.Length <= _slab.Count)
+        {
+            data.CopyTo(_slab.AsSpan((int)_length));
+        }
+        else if (_exact is not null && _length + data.Length <= _exact.Length)
+        {
+            data.CopyTo(_exact.AsSpan((int)_length));
+        }
+        else
+        {
+            Growing().Write(data);
+        }
+
+        _length += data.Length;
+    }
+
+    /// <summary>Ends a body written with <see cref="Write"/> and hands over what was received.</summary>
+    public RecordedBody Complete()
+    {
+        if (_file is null)
+        {
+            return InMemory();
+        }
+
+        if (_chunkUsed != 0)
+        {
+            _file.Write(_chunk.AsSpan(0, _chunkUsed));
+            _chunkUsed = 0;
+        }
+
+        Release();
+        return new RecordedBody(_path!, _length);
+    }
+
     /// <summary>Ends the body and hands over what was received, also after a failure mid-body; an empty body when it could not be kept.</summary>
     public async ValueTask<RecordedBody> CompleteAsync()
     {
@@ -100,6 +149,11 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
             return RecordedBody.Empty;
         }
 
+        return InMemory();
+    }
+
+    private RecordedBody InMemory()
+    {
         if (_length == 0)
         {
             return RecordedBody.Empty;
@@ -169,6 +223,17 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
         }
     }
 
+    /// <summary>Closes the file and returns the chunk without awaiting, for the synchronous path.</summary>
+    public void Release()
+    {
+        _file?.Dispose();
+        if (_chunk is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_chunk);
+            _chunk = null;
+        }
+    }
+
     private ArrayBufferWriter<byte> Growing()
     {
         if (_growing is null)
@@ -202,6 +267,37 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
         _growing = null;
         _slab = default;
         _exact = null;
+    }
+
+    private void Spill()
+    {
+        _file = spill.CreateFile(out _path);
+        _chunk = ArrayPool<byte>.Shared.Rent(FileChunk);
+        if (_length != 0)
+        {
+            ReadOnlySpan<byte> held = _growing is not null ? _growing.WrittenSpan : _slab.Array is not null ? _slab.AsSpan(0, (int)_length) : _exact.AsSpan(0, (int)_length);
+            _file.Write(held);
+        }
+
+        _growing = null;
+        _slab = default;
+        _exact = null;
+    }
+
+    private void WriteToFile(ReadOnlySpan<byte> segment)
+    {
+        while (!segment.IsEmpty)
+        {
+            var take = Math.Min(_chunk!.Length - _chunkUsed, segment.Length);
+            segment[..take].CopyTo(_chunk.AsSpan(_chunkUsed));
+            _chunkUsed += take;
+            segment = segment[take..];
+            if (_chunkUsed == _chunk.Length)
+            {
+                _file!.Write(_chunk);
+                _chunkUsed = 0;
+            }
+        }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]

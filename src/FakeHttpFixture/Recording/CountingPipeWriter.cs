@@ -2,9 +2,15 @@ using System.IO.Pipelines;
 
 namespace FakeHttpFixture;
 
-/// <summary>Passes writes to Kestrel's response writer and tells the exchange of each: it notes status and headers before the first call that can start the response, and counts every committed byte.</summary>
+/// <summary>
+/// Passes writes to Kestrel's response writer and tells the exchange of each: it notes status and headers before the first call
+/// that can start the response, counts every committed byte, and tees them into the body's record when the exchange keeps one.
+/// </summary>
 internal sealed class CountingPipeWriter(PipeWriter inner, Exchange exchange) : PipeWriter
 {
+    // The memory last lent to the writer, whose first bytes Advance commits; kept only when the body is recorded.
+    private Memory<byte> _lent;
+
     public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
 
     public override long UnflushedBytes => inner.UnflushedBytes;
@@ -13,18 +19,37 @@ internal sealed class CountingPipeWriter(PipeWriter inner, Exchange exchange) : 
     {
         exchange.BeforeStart();
         exchange.AddResponseBytes(bytes);
+        if (exchange.CapturesBody)
+        {
+            exchange.CaptureBody(_lent.Span[..bytes]);
+            _lent = _lent[bytes..];
+        }
+
         inner.Advance(bytes);
     }
 
     public override Memory<byte> GetMemory(int sizeHint = 0)
     {
         exchange.BeforeStart();
-        return inner.GetMemory(sizeHint);
+        var memory = inner.GetMemory(sizeHint);
+        if (exchange.CapturesBody)
+        {
+            _lent = memory;
+        }
+
+        return memory;
     }
 
     public override Span<byte> GetSpan(int sizeHint = 0)
     {
         exchange.BeforeStart();
+        if (exchange.CapturesBody)
+        {
+            // A span cannot be kept for Advance to read, so the memory behind it is lent instead.
+            _lent = inner.GetMemory(sizeHint);
+            return _lent.Span;
+        }
+
         return inner.GetSpan(sizeHint);
     }
 
@@ -38,6 +63,11 @@ internal sealed class CountingPipeWriter(PipeWriter inner, Exchange exchange) : 
     {
         exchange.BeforeStart();
         exchange.AddResponseBytes(source.Length);
+        if (exchange.CapturesBody)
+        {
+            exchange.CaptureBody(source.Span);
+        }
+
         return inner.WriteAsync(source, cancellationToken);
     }
 

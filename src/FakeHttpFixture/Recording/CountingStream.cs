@@ -1,6 +1,9 @@
 namespace FakeHttpFixture;
 
-/// <summary>Passes writes to Kestrel's response stream, keeping its synchronous-IO rules, and tells the exchange of each: it notes status and headers before the first write or flush, and counts every byte.</summary>
+/// <summary>
+/// Passes writes to Kestrel's response stream, keeping its synchronous-IO rules, and tells the exchange of each: it notes status
+/// and headers before the first write or flush, counts every byte, and tees them into the body's record when the exchange keeps one.
+/// </summary>
 internal sealed class CountingStream(Stream inner, Exchange exchange) : Stream
 {
     public override bool CanRead => false;
@@ -22,6 +25,10 @@ internal sealed class CountingStream(Stream inner, Exchange exchange) : Stream
         exchange.BeforeStart();
         inner.Write(buffer, offset, count);
         exchange.AddResponseBytes(count);
+        if (exchange.CapturesBody)
+        {
+            exchange.CaptureBody(buffer.AsSpan(offset, count));
+        }
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
@@ -29,6 +36,10 @@ internal sealed class CountingStream(Stream inner, Exchange exchange) : Stream
         exchange.BeforeStart();
         inner.Write(buffer);
         exchange.AddResponseBytes(buffer.Length);
+        if (exchange.CapturesBody)
+        {
+            exchange.CaptureBody(buffer);
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -39,7 +50,15 @@ internal sealed class CountingStream(Stream inner, Exchange exchange) : Stream
         // Counted before the write so that a client holding the bytes never sees a smaller count.
         exchange.BeforeStart();
         exchange.AddResponseBytes(buffer.Length);
-        return inner.WriteAsync(buffer, cancellationToken);
+        return exchange.CapturesBody ? WriteCapturedAsync(buffer, cancellationToken) : inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    // Pooled: a proxied body comes through here a buffer at a time, and each await would otherwise box a new state machine.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WriteCapturedAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        await exchange.CaptureBodyAsync(buffer).ConfigureAwait(false);
+        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     public override void Flush()

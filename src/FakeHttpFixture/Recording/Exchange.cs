@@ -23,16 +23,23 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
     private readonly IHttpResponseBodyFeature _body;
     private readonly IHttpResponseFeature _response;
     private readonly IHttpRequestLifetimeFeature _lifetime;
+    private readonly ResponseCapture? _capture;
     private CountingPipeWriter? _writer;
     private CountingStream? _stream;
     private bool _noted;
     private bool _notesAtStart;
     private bool _completed;
 
-    private Exchange(HttpContext context, RecordedRequest request)
+    private Exchange(HttpContext context, RecordedRequest request, ResponseCapture? capture)
     {
         Context = context;
         Request = request;
+        _capture = capture;
+        if (capture is not null)
+        {
+            request.AttachResponseCapture(capture);
+        }
+
         var features = context.Features;
         _body = features.GetRequiredFeature<IHttpResponseBodyFeature>();
         _response = features.GetRequiredFeature<IHttpResponseFeature>();
@@ -89,8 +96,14 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
         set => _lifetime.RequestAborted = value;
     }
 
+    /// <summary>Gets a value indicating whether the response body is recorded as it is written (<see cref="ResponseCapture"/>).</summary>
+    internal bool CapturesBody => _capture is not null;
+
     /// <summary>Records the request as arriving, in the journal, and attaches the exchange to its context.</summary>
-    public static Exchange Begin(HttpContext context, RecordedRequest request) => new(context, request);
+    /// <param name="context">The request's context.</param>
+    /// <param name="request">The recorded request, already in the journal.</param>
+    /// <param name="capture">Where the response body is teed to, or <see langword="null"/> when the server does not record response bodies.</param>
+    public static Exchange Begin(HttpContext context, RecordedRequest request, ResponseCapture? capture = null) => new(context, request, capture);
 
     /// <summary>Breaks the response off: the connection (or HTTP/2 stream) is aborted and the record says the response never came whole.</summary>
     public void Abort()
@@ -127,6 +140,13 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
         }
     }
 
+    /// <summary>
+    /// Records that the responder ends the response short of its Content-Length, as an upstream that broke off did: Kestrel then
+    /// closes the connection (HTTP/1.1) or resets the stream (HTTP/2) once what was written has gone out, so the client reads every
+    /// byte sent and then sees the body end early, where an <see cref="Abort"/> could reset the connection before those bytes arrive.
+    /// </summary>
+    public void EndShort() => Request.MarkResponseAborted();
+
     /// <summary>Records that a scripted fault broke the exchange; the fault itself is played by the caller.</summary>
     public void PlayFault(ResponseFault fault) => Request.MarkFault(fault);
 
@@ -157,6 +177,9 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
         }
 
         Request.Complete(answeredBy, duration);
+
+        // Last, so that a reader woken by the body (ResponseBody, SaveHar) finds the rest of the record final too.
+        _capture?.Complete();
     }
 
     /// <summary>Completes the record of a request whose body broke off or was refused, which the responders never see.</summary>
@@ -185,6 +208,12 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
     }
 
     internal void AddResponseBytes(long count) => Request.AddResponseBytes(count);
+
+    /// <summary>Tees bytes just written into the response body's record; only called when <see cref="CapturesBody"/>.</summary>
+    internal void CaptureBody(ReadOnlySpan<byte> bytes) => _capture!.Write(bytes, _response.Headers.ContentLength);
+
+    /// <summary>Tees bytes about to be written into the response body's record; only called when <see cref="CapturesBody"/>.</summary>
+    internal ValueTask CaptureBodyAsync(ReadOnlyMemory<byte> bytes) => _capture!.WriteAsync(bytes, _response.Headers.ContentLength);
 
     void IHttpResponseFeature.OnStarting(Func<object, Task> callback, object state)
     {
@@ -216,7 +245,7 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
         var length = count ?? new FileInfo(path).Length - offset;
 
         // Counted once sent: a file that cannot be opened (403 on the wire) or a send cut short sent none of its length.
-        var send = _body.SendFileAsync(path, offset, count, cancellationToken);
+        var send = _capture is null ? _body.SendFileAsync(path, offset, count, cancellationToken) : SendCapturedFileAsync(path, offset, length, cancellationToken);
         if (send.IsCompletedSuccessfully)
         {
             Request.AddResponseBytes(length);
@@ -236,6 +265,37 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
     {
         await send.ConfigureAwait(false);
         Request.AddResponseBytes(length);
+    }
+
+    // Kestrel sends a file without passing its bytes through the application, so a recorded body reads the range once itself.
+    private async Task SendCapturedFileAsync(string path, long offset, long length, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (file.ConfigureAwait(false))
+        {
+            file.Position = offset;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(64 * 1024, Math.Max(length, 1)));
+            try
+            {
+                for (var left = length; left > 0;)
+                {
+                    var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    await _capture!.WriteAsync(buffer.AsMemory(0, read), _response.Headers.ContentLength).ConfigureAwait(false);
+                    left -= read;
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        await _body.SendFileAsync(path, offset, length, cancellationToken).ConfigureAwait(false);
     }
 
     private Task NoteAtStart()

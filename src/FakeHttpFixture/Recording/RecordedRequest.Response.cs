@@ -14,6 +14,8 @@ public sealed partial class RecordedRequest
     private volatile bool _unmatched;
     private volatile ResponseFault _fault;
     private volatile Responder _responder;
+    private volatile UpstreamFailure _upstreamFailure;
+    private ResponseCapture? _responseCapture;
 
     /// <summary>
     /// Gets the status code the server answered, set just before the response headers were sent;
@@ -54,6 +56,52 @@ public sealed partial class RecordedRequest
 
     /// <summary>Gets a value indicating whether no stub or file answered the request in <see cref="HttpFixtureOptions.Strict"/> mode; <see cref="HttpFixtureServer.Verify"/> reports such requests.</summary>
     public bool Unmatched => _unmatched;
+
+    /// <summary>
+    /// Gets how the upstream of <see cref="HttpFixtureOptions.ProxyTo"/> failed this request: refused, reset, timed out …; the client
+    /// got 502 with a sentence saying which, or, when the failure came after the response had started, a broken-off response
+    /// (<see cref="ResponseAborted"/>). <see cref="FakeHttpFixture.UpstreamFailure.None"/> when the upstream answered, or the request was not proxied.
+    /// </summary>
+    public UpstreamFailure UpstreamFailure => _upstreamFailure;
+
+    /// <summary>
+    /// Gets the bytes of the response body exactly as they went out (still compressed when the response had a Content-Encoding),
+    /// when the server records response bodies (<see cref="HttpFixtureOptions.ProxyTo"/> or <see cref="HttpFixtureOptions.RecordResponseBodies"/>);
+    /// <see langword="null"/> when it does not, for a HEAD request (which has no body), or when the body could not be recorded (a full disk). A body over
+    /// <see cref="HttpFixtureOptions.BodyMemoryThreshold"/> is kept in a temp file and read on first use; <see cref="OpenResponseBody"/> streams it instead.
+    /// Read while the response is still going out, it waits up to 10 seconds for the exchange to complete.
+    /// </summary>
+    /// <exception cref="TimeoutException">The response was still going out 10 seconds later, as an endless stream does.</exception>
+    /// <exception cref="ObjectDisposedException">The body was kept in a temp file and the server has been disposed since.</exception>
+    public byte[]? ResponseBody => _responseCapture is { } capture ? capture.Bytes(ResponseWait) ?? ThrowIfStillSending(capture) : null;
+
+    /// <summary>Gets the response body's capture, for the HAR writer; <see langword="null"/> when the server does not record response bodies.</summary>
+    internal ResponseCapture? ResponseCapture => _responseCapture;
+
+    private static TimeSpan ResponseWait => TimeSpan.FromSeconds(10);
+
+    /// <summary>Returns a read-only stream over the recorded response body, which reads a large body from its temp file without loading it. The caller should dispose it.</summary>
+    /// <returns>The stream, or <see langword="null"/> when response bodies are not recorded (see <see cref="ResponseBody"/>).</returns>
+    /// <exception cref="TimeoutException">The response was still going out 10 seconds later.</exception>
+    /// <exception cref="ObjectDisposedException">The body was kept in a temp file and the server has been disposed since.</exception>
+    public Stream? OpenResponseBody()
+    {
+        if (_responseCapture is not { } capture)
+        {
+            return null;
+        }
+
+        return capture.Wait(ResponseWait) is { } body ? body.OpenRead() : capture.IsComplete ? null : throw StillSending();
+    }
+
+    internal void AttachResponseCapture(ResponseCapture capture) => _responseCapture = capture;
+
+    internal void MarkUpstreamFailure(UpstreamFailure failure) => _upstreamFailure = failure;
+
+    private byte[]? ThrowIfStillSending(ResponseCapture capture) => capture.IsComplete ? null : throw StillSending();
+
+    private TimeoutException StillSending() =>
+        new($"The response to {this} was still being sent {JournalText.Duration(ResponseWait)} later, so its body is not final. Read ResponseBody once the client has read the whole response.");
 
     internal void NoteResponse(int statusCode, KeyValuePair<string, StringValues>[] headers)
     {

@@ -5,7 +5,7 @@ namespace FakeHttpFixture;
 /// Appending is O(1) plus one offer per pending waiter; a waiter scans the journal once when it starts and then sees only new arrivals.
 /// Offers run under the lock, so every waiter sees requests in sequence order.
 /// </summary>
-internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int maxRequests = 0)
+internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int maxRequests = 0, bool recordResponseBodies = false)
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
@@ -18,6 +18,10 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
     public long BodyMemoryThreshold => bodyMemoryThreshold;
 
     public BodySpillDirectory Spill { get; } = new();
+
+    /// <summary>Returns where the response body of <paramref name="request"/> is recorded, or <see langword="null"/> when this journal keeps no response bodies (or the request is a HEAD, which has none).</summary>
+    public ResponseCapture? NewResponseCapture(RecordedRequest request) =>
+        recordResponseBodies && !Microsoft.AspNetCore.Http.HttpMethods.IsHead(request.Method) ? new ResponseCapture(Spill, bodyMemoryThreshold) : null;
 
     public IReadOnlyList<RecordedRequest> Snapshot()
     {

@@ -1,7 +1,7 @@
 namespace FakeHttpFixture;
 
 /// <summary>Names the stage of the server that answered a request; <see cref="RecordedRequest.Responder"/> reports it.</summary>
-/// <remarks>The stages are asked in this order, and the first that answers wins: CORS preflights, the queue, stubs, uploads, files, the fallback.</remarks>
+/// <remarks>The stages are asked in this order, and the first that answers wins: CORS preflights, the queue, stubs, replayed HAR entries, uploads, files, the proxy, the fallback.</remarks>
 public enum Responder
 {
     /// <summary>No stage answered: the request is still being answered, its body broke off or was refused (see <see cref="RecordedRequest.Aborted"/> and <see cref="RecordedRequest.Rejected"/>), or the server failed.</summary>
@@ -24,4 +24,10 @@ public enum Responder
 
     /// <summary>The fallback, for what nothing else answered: 404 for GET and HEAD, <see cref="HttpFixtureOptions.FallbackStatusCode"/> otherwise, 501 in <see cref="HttpFixtureOptions.Strict"/> mode.</summary>
     Fallback,
+
+    /// <summary>A response of a HAR file (<see cref="HttpFixtureOptions.ReplayHar"/>), asked after the stubs so that a test's own stubs win.</summary>
+    Replay,
+
+    /// <summary>The upstream of <see cref="HttpFixtureOptions.ProxyTo"/>, for what no stub, replayed entry or file answered; also the 502 the fixture answers when the upstream fails.</summary>
+    Proxy,
 }

@@ -16,7 +16,7 @@ namespace FakeHttpFixture.Benchmarks;
 internal static class PairedMode
 {
     private static readonly Type[] Scenarios =
-        [typeof(StartGetDispose), typeof(StartDispose), typeof(GetFileTree), typeof(GetDirectory), typeof(GetStub), typeof(Post1KiB), typeof(Put10MiB), typeof(WaitLatency), typeof(Concurrent16), typeof(RoutedGet), typeof(RoutedGetTls), typeof(RoutedConnect)];
+        [typeof(StartGetDispose), typeof(StartDispose), typeof(GetFileTree), typeof(GetDirectory), typeof(GetStub), typeof(Post1KiB), typeof(Put10MiB), typeof(WaitLatency), typeof(Concurrent16), typeof(RoutedGet), typeof(RoutedGetTls), typeof(RoutedConnect), typeof(GetProxied), typeof(GetProxiedService1ms), typeof(GetReplayed)];
 
     private static readonly string[] Peers = ["Kestrel", "Fixture", "WireMock"];
 
@@ -45,7 +45,8 @@ internal static class PairedMode
         await InvokeAsync(instance, scenario.GetMethods().Where(m => m.IsDefined(typeof(GlobalSetupAttribute))));
         try
         {
-            var peers = PeersOf(scenario);
+            // A scenario may name peers of its own (a direct request, a second fixture) in a static PairedPeers.
+            var peers = scenario.GetProperty("PairedPeers", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)?.GetValue(null) as string[] ?? PeersOf(scenario);
             var operations = peers.Select(peer => scenario.GetMethod(peer)!).ToArray();
             var perInvoke = operations.Select(m => m.GetCustomAttribute<BenchmarkAttribute>()!.OperationsPerInvoke).ToArray();
 

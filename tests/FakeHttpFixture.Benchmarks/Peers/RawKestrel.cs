@@ -26,6 +26,9 @@ internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposab
 
     private RawKestrel(IServer server) => _server = server;
 
+    /// <summary>Gets or sets how long the item JSON takes to answer, to play a service that does work; zero by default.</summary>
+    public TimeSpan ServiceTime { get; set; }
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public static async Task<RawKestrel> StartAsync(int port = 0, X509Certificate2? certificate = null)
@@ -105,6 +108,11 @@ internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposab
         }
         else if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value == Payload.ItemPath)
         {
+            if (ServiceTime > TimeSpan.Zero)
+            {
+                await Task.Delay(ServiceTime).ConfigureAwait(false);
+            }
+
             response.ContentType = "application/json; charset=utf-8";
             response.ContentLength = Payload.Item.Length;
             await response.Body.WriteAsync(Payload.Item).ConfigureAwait(false);

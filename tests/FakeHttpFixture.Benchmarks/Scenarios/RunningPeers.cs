@@ -55,6 +55,7 @@ public abstract class RunningPeers
     [BenchmarkDotNet.Attributes.GlobalCleanup]
     public async Task StopPeersAsync()
     {
+        await StopScenarioAsync();
         KestrelClient.Dispose();
         FixtureClient.Dispose();
         WireMockClient.Dispose();
@@ -63,6 +64,9 @@ public abstract class RunningPeers
         WireMockServer.Dispose();
         Directory.Delete(_directory!, recursive: true);
     }
+
+    /// <summary>Stops what a scenario started in <see cref="AddStubs"/>, before the three servers stop.</summary>
+    protected virtual Task StopScenarioAsync() => Task.CompletedTask;
 
     protected void TrimFixtureJournal(int every = TrimEvery)
     {
