@@ -18,7 +18,7 @@ namespace FakeHttpFixture;
 /// abort at once, whoever calls it; Kestrel cancels RequestAborted later, on the thread pool. Noting at the first write rather
 /// than from an OnStarting callback keeps Kestrel on its fast start path for the common response (docs/benchmarks.md).
 /// </remarks>
-internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature, IHttpRequestLifetimeFeature
+internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature, IHttpRequestLifetimeFeature
 {
     private readonly IHttpResponseBodyFeature _body;
     private readonly IHttpResponseFeature _response;
@@ -157,6 +157,7 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
         }
 
         Request.Complete(answeredBy, duration);
+        Request.EndStreams();
     }
 
     /// <summary>Completes the record of a request whose body broke off or was refused, which the responders never see.</summary>

@@ -54,6 +54,7 @@ internal static class HarWriter
         json.WriteEndObject();
         json.WriteString("serverIPAddress", server.IdnHost.Trim('[', ']'));
         json.WriteString("connection", request.ConnectionId);
+        HarStreams.Write(json, request);
         if (request.Aborted || request.Rejected)
         {
             json.WriteString("comment", request.Aborted ? "The client went away before the whole body arrived." : "The body was refused as larger than MaxRequestBodySize.");

@@ -162,7 +162,8 @@ public sealed partial class RecordedRequest
 
     /// <summary>
     /// Returns a one-line summary such as "#2 POST /upload (31 B) → 200"; a broken exchange says how it broke:
-    /// "→ no response [ResetConnection]", "→ 200 [TruncateAfter]", "→ no response [response aborted]" (the client went away).
+    /// "→ no response [ResetConnection]", "→ 200 [TruncateAfter]", "→ no response [response aborted]" (the client went away);
+    /// a stream says what went over it: "→ 101 (WebSocket: 4 messages)", "→ 200 (event stream: 3 events)".
     /// </summary>
     /// <returns>The summary.</returns>
     public override string ToString()
@@ -170,6 +171,6 @@ public sealed partial class RecordedRequest
         var size = BodyLength == 0 ? string.Empty : $" ({ByteSize.Format(BodyLength)})";
         var status = StatusCode == 0 ? (ResponseAborted ? "no response" : "no response yet") : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var broken = Aborted ? " [aborted]" : Fault != ResponseFault.None ? $" [{Fault}]" : ResponseAborted ? " [response aborted]" : string.Empty;
-        return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{broken}";
+        return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{StreamText.Summary(this)}{broken}";
     }
 }
