@@ -30,6 +30,12 @@ public sealed partial class RecordedRequest
     /// <summary>Gets the messages of the request's WebSocket so far, in both directions, in the order they crossed; empty for other requests.</summary>
     public IReadOnlyList<WebSocketMessage> Messages => _messages?.Snapshot() ?? [];
 
+    /// <summary>Gets the protocol an HTTP/2 extended CONNECT asks for (its :protocol, "websocket" for a WebSocket over HTTP/2); <see langword="null"/> for other requests.</summary>
+    internal string? ConnectProtocol { get; init; }
+
+    /// <summary>Gets the method a stub matches the request by: a WebSocket handshake over HTTP/2 is an extended CONNECT, over HTTP/1.1 a GET, and a stub for GET answers both.</summary>
+    internal string StubMethod => ConnectProtocol is { } protocol && string.Equals(protocol, "websocket", StringComparison.OrdinalIgnoreCase) ? "GET" : Method;
+
     /// <summary>Gets how long the waits on this request's stream wait when the caller gives no timeout: the server's <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</summary>
     internal TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -140,7 +140,7 @@ public sealed class HttpStub
     internal bool Matches(RecordedRequest request, out RouteValueDictionary? routeValues)
     {
         routeValues = null;
-        if (_method is not null && !string.Equals(_method, request.Method, StringComparison.OrdinalIgnoreCase))
+        if (_method is not null && !string.Equals(_method, request.StubMethod, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
