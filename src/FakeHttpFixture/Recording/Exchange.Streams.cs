@@ -20,11 +20,11 @@ internal sealed partial class Exchange
         }
     }
 
-    /// <summary>Marks the response as an event stream, whose events <see cref="RecordEvent"/> records.</summary>
-    public void BeginEventStream() => Request.MarkEventStream();
+    /// <summary>Marks the response as an event stream, whose events <see cref="RecordEvent"/> records; <paramref name="expectedEvents"/>, when known, sizes the record once.</summary>
+    public void BeginEventStream(int expectedEvents = 0) => Request.MarkEventStream(expectedEvents);
 
     /// <summary>Records an event or comment once it has been written and flushed.</summary>
-    public void RecordEvent(ServerSentEvent sent) => Request.AddEvent(sent);
+    public void RecordEvent(in EventEntry sent) => Request.AddEvent(sent);
 
     /// <summary>Marks the request as an accepted WebSocket and returns the opaque stream with its writes counted as response bytes.</summary>
     public Stream BeginWebSocket(Stream opaque)

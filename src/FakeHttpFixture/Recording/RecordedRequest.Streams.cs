@@ -9,8 +9,8 @@ namespace FakeHttpFixture;
 public sealed partial class RecordedRequest
 {
     // Made on first use from either side: a test may start waiting before the server has accepted the stream.
-    private StreamLog<ServerSentEvent>? _events;
-    private StreamLog<WebSocketMessage>? _messages;
+    private StreamLog<EventEntry, ServerSentEvent>? _events;
+    private StreamLog<WebSocketMessage, WebSocketMessage>? _messages;
     private volatile bool _isEventStream;
     private volatile bool _isWebSocket;
     private volatile bool _streamsEnded;
@@ -39,11 +39,11 @@ public sealed partial class RecordedRequest
     /// <summary>Gets how long the waits on this request's stream wait when the caller gives no timeout: the server's <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</summary>
     internal TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    private StreamLog<ServerSentEvent> EventLog
+    private StreamLog<EventEntry, ServerSentEvent> EventLog
     {
         get
         {
-            var log = _events ?? Interlocked.CompareExchange(ref _events, new StreamLog<ServerSentEvent>(), null) ?? _events;
+            var log = _events ?? Interlocked.CompareExchange(ref _events, new StreamLog<EventEntry, ServerSentEvent>(static e => e.ToEvent()), null) ?? _events;
             if (_streamsEnded)
             {
                 EndEvents(log);
@@ -53,11 +53,11 @@ public sealed partial class RecordedRequest
         }
     }
 
-    private StreamLog<WebSocketMessage> MessageLog
+    private StreamLog<WebSocketMessage, WebSocketMessage> MessageLog
     {
         get
         {
-            var log = _messages ?? Interlocked.CompareExchange(ref _messages, new StreamLog<WebSocketMessage>(), null) ?? _messages;
+            var log = _messages ?? Interlocked.CompareExchange(ref _messages, new StreamLog<WebSocketMessage, WebSocketMessage>(static m => m), null) ?? _messages;
             if (_streamsEnded)
             {
                 EndMessages(log);
@@ -110,11 +110,18 @@ public sealed partial class RecordedRequest
             cancellationToken);
     }
 
-    internal void MarkEventStream() => _isEventStream = true;
+    internal void MarkEventStream(int expectedEvents)
+    {
+        _isEventStream = true;
+        if (expectedEvents > 0)
+        {
+            EventLog.Reserve(expectedEvents);
+        }
+    }
 
     internal void MarkWebSocket() => _isWebSocket = true;
 
-    internal void AddEvent(ServerSentEvent sent) => EventLog.Append(sent);
+    internal void AddEvent(in EventEntry sent) => EventLog.Append(sent);
 
     internal void AddMessage(WebSocketMessage message) => MessageLog.Append(message);
 
@@ -136,10 +143,10 @@ public sealed partial class RecordedRequest
         }
     }
 
-    private void EndEvents(StreamLog<ServerSentEvent> log) =>
+    private void EndEvents(StreamLog<EventEntry, ServerSentEvent> log) =>
         log.End(sent => new HttpFixtureAssertionException($"The event stream of #{Sequence} {Method} {Path} ended without a matching event. {Describe(sent, "sent")}"));
 
-    private void EndMessages(StreamLog<WebSocketMessage> log) =>
+    private void EndMessages(StreamLog<WebSocketMessage, WebSocketMessage> log) =>
         log.End(crossed => new HttpFixtureAssertionException($"The WebSocket of #{Sequence} {Method} {Path} closed without a matching message. {Describe(crossed, "crossed")}"));
 
     private static string Describe<T>(IReadOnlyList<T> items, string verb)

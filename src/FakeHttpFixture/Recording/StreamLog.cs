@@ -4,13 +4,21 @@ namespace FakeHttpFixture;
 /// The events or messages of one request's stream, in the order they crossed, and the waits for them: a wait scans what has
 /// crossed once, then is offered each new item as it is appended, never polled. When the stream ends, waits still pending fail at once.
 /// </summary>
-/// <typeparam name="T">The recorded item: <see cref="ServerSentEvent"/> or <see cref="WebSocketMessage"/>.</typeparam>
-internal sealed class StreamLog<T>
+/// <typeparam name="TEntry">What is kept per item as it crosses: the public object itself, or a smaller record it is made from.</typeparam>
+/// <typeparam name="T">The recorded item the test sees: <see cref="ServerSentEvent"/> or <see cref="WebSocketMessage"/>.</typeparam>
+/// <remarks>
+/// An event stream can send hundreds of thousands of events a second, so its entries are kept as structs and the objects a test
+/// reads are made on first read, once each; a wait pending while events are sent makes them as they come.
+/// </remarks>
+/// <param name="materialize">Makes the object for an entry; for entries that are the objects, the identity.</param>
+internal sealed class StreamLog<TEntry, T>(Func<TEntry, T> materialize)
     where T : class
 {
     private readonly Lock _gate = new();
-    private readonly List<T> _items = [];
     private readonly List<(Func<T, bool> Match, TaskCompletionSource<T> Completion)> _waiters = [];
+    private TEntry[] _entries = new TEntry[16];
+    private T?[] _made = new T?[16];
+    private int _count;
     private bool _ended;
 
     public int Count
@@ -19,7 +27,7 @@ internal sealed class StreamLog<T>
         {
             lock (_gate)
             {
-                return _items.Count;
+                return _count;
             }
         }
     }
@@ -28,15 +36,46 @@ internal sealed class StreamLog<T>
     {
         lock (_gate)
         {
-            return _items.ToArray();
+            var items = new T[_count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = At(i);
+            }
+
+            return items;
         }
     }
 
-    public void Append(T item)
+    /// <summary>Makes room for <paramref name="count"/> items at once, for a stream whose length is known, so appending never copies.</summary>
+    public void Reserve(int count)
     {
         lock (_gate)
         {
-            _items.Add(item);
+            if (count > _entries.Length)
+            {
+                Array.Resize(ref _entries, count);
+                Array.Resize(ref _made, count);
+            }
+        }
+    }
+
+    public void Append(in TEntry entry)
+    {
+        lock (_gate)
+        {
+            if (_count == _entries.Length)
+            {
+                Array.Resize(ref _entries, _count * 2);
+                Array.Resize(ref _made, _count * 2);
+            }
+
+            _entries[_count++] = entry;
+            if (_waiters.Count == 0)
+            {
+                return;
+            }
+
+            var item = At(_count - 1);
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 var (match, completion) = _waiters[i];
@@ -52,15 +91,19 @@ internal sealed class StreamLog<T>
     public void End(Func<IReadOnlyList<T>, Exception> failure)
     {
         TaskCompletionSource<T>[] pending;
-        IReadOnlyList<T> items;
         lock (_gate)
         {
             _ended = true;
+            if (_waiters.Count == 0)
+            {
+                return;
+            }
+
             pending = [.. _waiters.Select(w => w.Completion)];
             _waiters.Clear();
-            items = _items.ToArray();
         }
 
+        var items = Snapshot();
         foreach (var completion in pending)
         {
             completion.TrySetException(failure(items));
@@ -80,20 +123,16 @@ internal sealed class StreamLog<T>
         var settled = false;
         lock (_gate)
         {
-            foreach (var item in _items)
+            for (var i = 0; i < _count && !settled; i++)
             {
-                if (Offer(match, completion, item))
-                {
-                    settled = true;
-                    break;
-                }
+                settled = Offer(match, completion, At(i));
             }
 
             if (!settled)
             {
                 if (_ended)
                 {
-                    throw onEnded(_items.ToArray());
+                    throw onEnded(Snapshot());
                 }
 
                 _waiters.Add((match, completion));
@@ -135,4 +174,7 @@ internal sealed class StreamLog<T>
             return true;
         }
     }
+
+    // Called under the lock: each entry's object is made once, so every reader sees the same one.
+    private T At(int index) => _made[index] ??= materialize(_entries[index]);
 }

@@ -12,21 +12,33 @@ namespace FakeHttpFixture;
 /// keep a silent stream alive, until the source ends or the script breaks the stream. Events are formatted by the framework's
 /// <see cref="SseFormatter"/>, which flushes each one; each is recorded once it has been flushed.
 /// </summary>
-internal sealed class EventStreamPlayer
+/// <remarks>
+/// Only the waits (for the source, a delay, the feed) watch the cancellation token; writes do not, as a registration per
+/// write and flush would be most of the cost of an event. A write cannot outlive the request: Kestrel completes it when the
+/// client leaves, and aborts it when the server stops.
+/// </remarks>
+internal sealed class EventStreamPlayer : IAsyncEnumerable<SseItem<string>>, IAsyncEnumerator<SseItem<string>>
 {
     private readonly Exchange _exchange;
     private readonly Stream _body;
     private readonly EventStreamScript _script;
+    private readonly CancellationToken _token;
     private SseItem<string>? _pending;
     private TaskCompletionSource? _pendingDone;
     private TaskCompletionSource? _breakDone;
+    private IAsyncEnumerator<(EventStreamStep Step, TaskCompletionSource? Done)>? _steps;
+    private int _sent;
 
-    private EventStreamPlayer(Exchange exchange, Stream body, EventStreamScript script)
+    private EventStreamPlayer(Exchange exchange, Stream body, EventStreamScript script, CancellationToken token)
     {
         _exchange = exchange;
         _body = body;
         _script = script;
+        _token = token;
     }
+
+    /// <summary>Gets the event the formatter writes next.</summary>
+    public SseItem<string> Current { get; private set; }
 
     /// <summary>Gets the fault that ends the stream, once the events have run out to it; <see cref="ResponseFault.None"/> for a clean end.</summary>
     private ResponseFault Break { get; set; }
@@ -47,7 +59,7 @@ internal sealed class EventStreamPlayer
             http.Headers.CacheControl = "no-cache";
         }
 
-        exchange.BeginEventStream();
+        exchange.BeginEventStream(script.Events?.Length ?? 0);
         if (HttpMethods.IsHead(exchange.Context.Request.Method))
         {
             return;
@@ -66,10 +78,10 @@ internal sealed class EventStreamPlayer
             script = script with { BreakAfter = 0, BreakFault = ResponseFault.CloseAfterHeaders };
         }
 
-        var player = new EventStreamPlayer(exchange, http.Body, script);
+        var player = new EventStreamPlayer(exchange, http.Body, script, token);
         try
         {
-            await SseFormatter.WriteAsync(player.EventsAsync(token), http.Body, token).ConfigureAwait(false);
+            await SseFormatter.WriteAsync(player, http.Body, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -98,67 +110,101 @@ internal sealed class EventStreamPlayer
         }
     }
 
-    private async IAsyncEnumerable<SseItem<string>> EventsAsync([EnumeratorCancellation] CancellationToken token)
+    /// <summary>The player as the sequence the formatter enumerates, once.</summary>
+    IAsyncEnumerator<SseItem<string>> IAsyncEnumerable<SseItem<string>>.GetAsyncEnumerator(CancellationToken cancellationToken)
     {
-        var steps = StepsAsync(token).GetAsyncEnumerator(token);
-        await using (steps.ConfigureAwait(false))
+        _steps = _script.Events is null ? StepsAsync(_token).GetAsyncEnumerator(_token) : null;
+        return this;
+    }
+
+    /// <summary>
+    /// Moves to the next event. The formatter asks for it only once it has written and flushed the previous one, which is
+    /// therefore recorded now. An event given up front with no wait before it is taken at once, without an async step.
+    /// </summary>
+    ValueTask<bool> IAsyncEnumerator<SseItem<string>>.MoveNextAsync()
+    {
+        RecordPending();
+        if (_script.Events is { } events && _sent < events.Length && _sent != _script.BreakAfter && WaitBefore(_sent) == TimeSpan.Zero)
         {
-            var sent = 0;
-            while (true)
-            {
-                if (sent == _script.BreakAfter)
-                {
-                    Break = _script.BreakFault;
-                    yield break;
-                }
-
-                if (!await NextAsync(steps, token).ConfigureAwait(false))
-                {
-                    yield break;
-                }
-
-                var (step, done) = steps.Current;
-                if (step.Comment is { } comment)
-                {
-                    await WriteCommentAsync(comment, token).ConfigureAwait(false);
-                    done?.TrySetResult();
-                    continue;
-                }
-
-                if (step.Break != ResponseFault.None)
-                {
-                    Break = step.Break;
-                    _breakDone = done;
-                    yield break;
-                }
-
-                var wait = (sent == 0 ? TimeSpan.Zero : _script.Interval) + _script.Delays.GetValueOrDefault(sent);
-                if (wait > TimeSpan.Zero)
-                {
-                    await PauseAsync(wait, token).ConfigureAwait(false);
-                }
-
-                _pending = step.Item;
-                _pendingDone = done;
-                sent++;
-                yield return step.Item;
-
-                // The formatter asks for the next event only once it has written and flushed this one: now it has gone out.
-                RecordPending();
-            }
+            Take(events[_sent], null);
+            return new ValueTask<bool>(true);
         }
+
+        return NextSlowAsync();
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => _steps?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async ValueTask<bool> NextSlowAsync()
+    {
+        var events = _script.Events;
+        while (true)
+        {
+            if (_sent == _script.BreakAfter)
+            {
+                Break = _script.BreakFault;
+                return false;
+            }
+
+            EventStreamStep step;
+            TaskCompletionSource? done = null;
+            if (events is not null)
+            {
+                if (_sent == events.Length)
+                {
+                    return false;
+                }
+
+                step = new EventStreamStep(events[_sent], null, ResponseFault.None);
+            }
+            else if (await NextAsync(_steps!).ConfigureAwait(false))
+            {
+                (step, done) = _steps!.Current;
+            }
+            else
+            {
+                return false;
+            }
+
+            if (step.Comment is { } comment)
+            {
+                await WriteCommentAsync(comment).ConfigureAwait(false);
+                done?.TrySetResult();
+                continue;
+            }
+
+            if (step.Break != ResponseFault.None)
+            {
+                Break = step.Break;
+                _breakDone = done;
+                return false;
+            }
+
+            var wait = WaitBefore(_sent);
+            if (wait > TimeSpan.Zero)
+            {
+                await PauseAsync(wait).ConfigureAwait(false);
+            }
+
+            Take(step.Item, done);
+            return true;
+        }
+    }
+
+    private TimeSpan WaitBefore(int index) =>
+        (index == 0 ? TimeSpan.Zero : _script.Interval) + (_script.Delays.Count == 0 ? TimeSpan.Zero : _script.Delays.GetValueOrDefault(index));
+
+    private void Take(SseItem<string> item, TaskCompletionSource? done)
+    {
+        Current = item;
+        _pending = item;
+        _pendingDone = done;
+        _sent++;
     }
 
     private async IAsyncEnumerable<(EventStreamStep Step, TaskCompletionSource? Done)> StepsAsync([EnumeratorCancellation] CancellationToken token)
     {
-        if (_script.Events is { } events)
-        {
-            foreach (var item in events)
-            {
-                yield return (new EventStreamStep(item, null, ResponseFault.None), null);
-            }
-        }
-        else if (_script.Source is { } source)
+        if (_script.Source is { } source)
         {
             await foreach (var item in source.WithCancellation(token).ConfigureAwait(false))
             {
@@ -190,7 +236,7 @@ internal sealed class EventStreamPlayer
         if (_pending is { } item)
         {
             _pending = null;
-            _exchange.RecordEvent(new ServerSentEvent(DateTimeOffset.UtcNow, item.EventType, item.Data, item.EventId, item.ReconnectionInterval, null));
+            _exchange.RecordEvent(new EventEntry(item, null, DateTime.UtcNow.Ticks));
         }
 
         _pendingDone?.TrySetResult();
@@ -198,7 +244,7 @@ internal sealed class EventStreamPlayer
     }
 
     // Waits for the source's next step, writing keep-alive comments while it is silent.
-    private async ValueTask<bool> NextAsync(IAsyncEnumerator<(EventStreamStep, TaskCompletionSource?)> steps, CancellationToken token)
+    private async ValueTask<bool> NextAsync(IAsyncEnumerator<(EventStreamStep, TaskCompletionSource?)> steps)
     {
         var next = steps.MoveNextAsync();
         if (next.IsCompleted || _script.KeepAlive <= TimeSpan.Zero)
@@ -209,7 +255,7 @@ internal sealed class EventStreamPlayer
         var moved = next.AsTask();
         while (true)
         {
-            using var tick = CancellationTokenSource.CreateLinkedTokenSource(token);
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(_token);
             var delay = Task.Delay(_script.KeepAlive, tick.Token);
             if (await Task.WhenAny(moved, delay).ConfigureAwait(false) == moved)
             {
@@ -217,31 +263,31 @@ internal sealed class EventStreamPlayer
                 return await moved.ConfigureAwait(false);
             }
 
-            token.ThrowIfCancellationRequested();
-            await WriteCommentAsync(_script.KeepAliveComment, token).ConfigureAwait(false);
+            _token.ThrowIfCancellationRequested();
+            await WriteCommentAsync(_script.KeepAliveComment).ConfigureAwait(false);
         }
     }
 
     // Waits before an event, writing keep-alive comments when the wait is longer than the keep-alive interval.
-    private async Task PauseAsync(TimeSpan wait, CancellationToken token)
+    private async Task PauseAsync(TimeSpan wait)
     {
         var keepAlive = _script.KeepAlive;
         var clock = Stopwatch.StartNew();
         while (keepAlive > TimeSpan.Zero && wait - clock.Elapsed > keepAlive)
         {
-            await Task.Delay(keepAlive, token).ConfigureAwait(false);
-            await WriteCommentAsync(_script.KeepAliveComment, token).ConfigureAwait(false);
+            await Task.Delay(keepAlive, _token).ConfigureAwait(false);
+            await WriteCommentAsync(_script.KeepAliveComment).ConfigureAwait(false);
         }
 
         var rest = wait - clock.Elapsed;
         if (rest > TimeSpan.Zero)
         {
-            await Task.Delay(rest, token).ConfigureAwait(false);
+            await Task.Delay(rest, _token).ConfigureAwait(false);
         }
     }
 
     // SseFormatter writes events only; a comment goes straight to the body, between two of its events, and is flushed the same way.
-    private async Task WriteCommentAsync(string comment, CancellationToken token)
+    private async Task WriteCommentAsync(string comment)
     {
         var text = new StringBuilder();
         foreach (var line in comment.ReplaceLineEndings("\n").Split('\n'))
@@ -249,8 +295,8 @@ internal sealed class EventStreamPlayer
             text.Append(':').Append(line.Length == 0 ? string.Empty : " " + line).Append('\n');
         }
 
-        await _body.WriteAsync(Encoding.UTF8.GetBytes(text.Append('\n').ToString()), token).ConfigureAwait(false);
-        await _body.FlushAsync(token).ConfigureAwait(false);
-        _exchange.RecordEvent(new ServerSentEvent(DateTimeOffset.UtcNow, string.Empty, string.Empty, null, null, comment));
+        await _body.WriteAsync(Encoding.UTF8.GetBytes(text.Append('\n').ToString())).ConfigureAwait(false);
+        await _body.FlushAsync().ConfigureAwait(false);
+        _exchange.RecordEvent(new EventEntry(default, comment, DateTime.UtcNow.Ticks));
     }
 }

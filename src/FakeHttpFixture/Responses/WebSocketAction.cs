@@ -81,6 +81,10 @@ public sealed class WebSocketAction
         return new(WebSocketActionKind.Close, []) { CloseStatus = status, CloseReason = reason };
     }
 
+    /// <summary>Sends a message of <paramref name="type"/> with exactly <paramref name="payload"/>, as the client's message was, without decoding it.</summary>
+    internal static WebSocketAction Message(WebSocketMessageType type, byte[] payload) =>
+        new(type == WebSocketMessageType.Text ? WebSocketActionKind.Text : WebSocketActionKind.Binary, payload) { PayloadType = type };
+
     /// <summary>Answers the client's close frame with the same status and reason, which the client chose and the framework checked.</summary>
     internal static WebSocketAction CloseReply(WebSocketCloseStatus status, string? reason) =>
         new(WebSocketActionKind.Close, []) { CloseStatus = status, CloseReason = string.IsNullOrEmpty(reason) ? null : reason };

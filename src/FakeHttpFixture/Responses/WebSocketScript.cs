@@ -76,7 +76,7 @@ public sealed class WebSocketScript
     /// <returns>This script, for chaining.</returns>
     public WebSocketScript Echo()
     {
-        _rules.Add(new WebSocketRule(static _ => true, static m => [m.MessageType == WebSocketMessageType.Text ? WebSocketAction.Text(m.Text) : WebSocketAction.Binary(m.Payload)]));
+        _rules.Add(new WebSocketRule(static _ => true, static m => [WebSocketAction.Message(m.MessageType, m.Payload)]));
         return this;
     }
 

@@ -19,9 +19,14 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
     private volatile bool _closeSent;
     private volatile bool _broken;
 
+    /// <remarks>
+    /// The token is watched once for the whole conversation, by aborting the socket, rather than by every receive and send:
+    /// a registration per message would be much of the cost of an echo.
+    /// </remarks>
     public async Task RunAsync(CancellationToken token)
     {
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        using var abortOnStop = token.UnsafeRegister(static state => ((WebSocket)state!).Abort(), socket);
         Task? feed = null;
         try
         {
@@ -37,11 +42,11 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
 
             await ReceiveAsync(token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ConnectionResetException && !token.IsCancellationRequested)
+        catch (Exception ex) when (ex is WebSocketException or IOException or ConnectionResetException or OperationCanceledException)
         {
             if (!_broken)
             {
-                // The client went away without the closing handshake: the record says the exchange broke off.
+                // The client went away without the closing handshake, or the server stopped: the record says the exchange broke off.
                 exchange.Abort();
             }
         }
@@ -60,7 +65,7 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
         var buffer = new ArrayBufferWriter<byte>(4096);
         while (!_broken)
         {
-            var receive = socket.ReceiveAsync(buffer.GetMemory(4096), token);
+            var receive = socket.ReceiveAsync(buffer.GetMemory(4096), CancellationToken.None);
             ValueWebSocketReceiveResult result;
             if (conversation.Feed is null || receive.IsCompleted)
             {
@@ -175,10 +180,10 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
                 continue;
             }
 
-            await _sending.WaitAsync(token).ConfigureAwait(false);
+            await _sending.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                if (!await RunOneAsync(action, token).ConfigureAwait(false))
+                if (!await RunOneAsync(action).ConfigureAwait(false))
                 {
                     return false;
                 }
@@ -192,24 +197,24 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
         return !_broken;
     }
 
-    private async Task<bool> RunOneAsync(WebSocketAction action, CancellationToken token)
+    private async Task<bool> RunOneAsync(WebSocketAction action)
     {
         switch (action.Kind)
         {
             case WebSocketActionKind.Text or WebSocketActionKind.Binary:
-                await socket.SendAsync(action.Payload, action.PayloadType, endOfMessage: true, token).ConfigureAwait(false);
+                await socket.SendAsync(action.Payload, action.PayloadType, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                 exchange.RecordMessage(new WebSocketMessage(WebSocketDirection.Sent, DateTimeOffset.UtcNow, action.PayloadType, action.Payload));
                 return true;
 
             case WebSocketActionKind.Close:
                 _closeSent = true;
-                await socket.CloseOutputAsync(action.CloseStatus, action.CloseReason, token).ConfigureAwait(false);
+                await socket.CloseOutputAsync(action.CloseStatus, action.CloseReason, CancellationToken.None).ConfigureAwait(false);
                 exchange.RecordMessage(new WebSocketMessage(WebSocketDirection.Sent, DateTimeOffset.UtcNow, WebSocketMessageType.Close, Encoding.UTF8.GetBytes(action.CloseReason ?? string.Empty), closeStatus: action.CloseStatus));
                 return true;
 
             case WebSocketActionKind.CloseMidMessage:
                 var part = action.Payload.AsMemory(0, action.BytesSent);
-                await socket.SendAsync(part, action.PayloadType, endOfMessage: false, token).ConfigureAwait(false);
+                await socket.SendAsync(part, action.PayloadType, endOfMessage: false, CancellationToken.None).ConfigureAwait(false);
                 exchange.RecordMessage(new WebSocketMessage(WebSocketDirection.Sent, DateTimeOffset.UtcNow, action.PayloadType, part.ToArray(), endOfMessage: false));
                 _broken = true;
                 _brokenByFeed.TrySetResult();
