@@ -17,6 +17,19 @@ internal static class Payload
     public static readonly byte[] Item = System.Text.Encoding.UTF8.GetBytes(
         """{"id":42,"name":"Widget","price":12.5,"tags":["blue","small"],"stock":{"warehouse":"north","count":17},"updated":"2026-11-24T10:00:00Z","description":"A small blue widget for tests."}""");
 
+    /// <summary>The path of the event stream, and how many events it sends per request.</summary>
+    public const string EventsPath = "/events";
+    public const int EventCount = 1000;
+
+    /// <summary>The path of the WebSocket that echoes, and the text message sent to it (32 bytes).</summary>
+    public const string EchoPath = "/echo";
+    public const string EchoMessage = "{\"op\":\"ping\",\"seq\":1234567890}";
+
+    /// <summary>The events of the stream: a model's streamed completion, one token each, as an LLM API sends them.</summary>
+    public static readonly System.Net.ServerSentEvents.SseItem<string>[] Events =
+        [.. Enumerable.Range(0, EventCount).Select(i => new System.Net.ServerSentEvents.SseItem<string>(
+            "{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tok" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"}}]}") { EventId = i.ToString(System.Globalization.CultureInfo.InvariantCulture) })];
+
     /// <summary>The 1 KiB file served by GET.</summary>
     public static readonly byte[] File = Fill(1024, 7);
 

@@ -18,9 +18,11 @@ internal static class RatioTable
         ["Concurrent16"] = (true, 0.75, null),
         ["GetProxied"] = (false, 1.3, null),
         ["GetProxiedService1ms"] = (false, 1.3, null),
+        ["SseEvents"] = (true, 0.8, null),
+        ["WebSocketEcho"] = (true, 0.8, null),
     };
 
-    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed"];
+    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed", "SseEvents", "WebSocketEcho"];
 
     private static readonly string[] TablePeers = ["Kestrel", "Fixture", "WireMock"];
 

@@ -60,7 +60,10 @@ public sealed partial class HttpFixtureServer
     /// </summary>
     public void ClearRequests() => _journal.Clear();
 
-    /// <summary>Returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs.</summary>
+    /// <summary>
+    /// Returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs; below a request that opened
+    /// an event stream or a WebSocket, a line per event or message with its time since the request arrived.
+    /// </summary>
     /// <returns>The summary; "No requests received." when the journal is empty.</returns>
     public string JournalSummary()
     {
@@ -74,6 +77,7 @@ public sealed partial class HttpFixtureServer
         foreach (var request in requests)
         {
             text.Append(request).Append('\n');
+            StreamText.AppendLines(text, request);
         }
 
         return text.ToString();

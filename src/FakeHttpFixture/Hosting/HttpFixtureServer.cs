@@ -16,7 +16,8 @@ namespace FakeHttpFixture;
 /// </summary>
 /// <remarks>
 /// The type is split by what a test does with it: this file starts, reaches and stops the server; HttpFixtureServer.Journal.cs
-/// reads and asserts what it received; HttpFixtureServer.Stubs.cs scripts what it answers; HttpFixtureServer.Tls.cs is its certificate.
+/// reads and asserts what it received; HttpFixtureServer.Stubs.cs scripts what it answers; HttpFixtureServer.Tls.cs is its certificate;
+/// HttpFixtureServer.Streams.cs gives the addresses of its WebSockets.
 /// </remarks>
 public sealed partial class HttpFixtureServer : IAsyncDisposable
 {

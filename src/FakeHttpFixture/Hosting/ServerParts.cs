@@ -9,7 +9,7 @@ internal sealed class ServerParts(KestrelServer server, HttpFixtureOptions optio
 
     public HttpFixtureOptions Options { get; } = options;
 
-    public RequestJournal Journal { get; } = new(options.BodyMemoryThreshold, options.MaxRecordedRequests, options.RecordResponseBodies || options.Upstream is not null);
+    public RequestJournal Journal { get; } = new(options.BodyMemoryThreshold, options.MaxRecordedRequests, options.RecordResponseBodies || options.Upstream is not null) { StreamWaitTimeout = options.DefaultWaitTimeout };
 
     public StubRegistry Stubs { get; } = new();
 

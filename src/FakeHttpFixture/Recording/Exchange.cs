@@ -18,7 +18,7 @@ namespace FakeHttpFixture;
 /// abort at once, whoever calls it; Kestrel cancels RequestAborted later, on the thread pool. Noting at the first write rather
 /// than from an OnStarting callback keeps Kestrel on its fast start path for the common response (docs/benchmarks.md).
 /// </remarks>
-internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature, IHttpRequestLifetimeFeature
+internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature, IHttpRequestLifetimeFeature
 {
     private readonly IHttpResponseBodyFeature _body;
     private readonly IHttpResponseFeature _response;
@@ -177,6 +177,7 @@ internal sealed class Exchange : IHttpResponseBodyFeature, IHttpResponseFeature,
         }
 
         Request.Complete(answeredBy, duration);
+        Request.EndStreams();
 
         // Last, so that a reader woken by the body (ResponseBody, SaveHar) finds the rest of the record final too.
         _capture?.Complete();

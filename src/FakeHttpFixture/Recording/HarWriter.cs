@@ -67,6 +67,7 @@ internal static class HarWriter
         json.WriteEndObject();
         json.WriteString("serverIPAddress", server.IdnHost.Trim('[', ']'));
         json.WriteString("connection", request.ConnectionId);
+        HarStreams.Write(json, request);
         if (request.Aborted || request.Rejected)
         {
             json.WriteString("comment", request.Aborted ? "The body broke off before it was whole (the client went away or sent it malformed, or the server stopped first); the bytes that arrived are kept."

@@ -167,7 +167,8 @@ public sealed partial class RecordedRequest
     /// <summary>
     /// Returns a one-line summary such as "#2 POST /upload (31 B) → 200"; a broken exchange says how it broke:
     /// "→ no response [ResetConnection]", "→ 200 [TruncateAfter]", "→ no response [response aborted]" (the client went away),
-    /// "→ 502 [upstream ConnectionRefused]" (the upstream of ProxyTo failed).
+    /// "→ 502 [upstream ConnectionRefused]" (the upstream of ProxyTo failed); a stream says what went over it:
+    /// "→ 101 (WebSocket: 4 messages)", "→ 200 (event stream: 3 events)".
     /// </summary>
     /// <returns>The summary.</returns>
     public override string ToString()
@@ -175,7 +176,7 @@ public sealed partial class RecordedRequest
         var size = BodyLength == 0 ? string.Empty : $" ({ByteSize.Format(BodyLength)})";
         var status = StatusCode == 0 ? (ResponseAborted ? "no response" : "no response yet") : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var broken = Aborted ? " [aborted]" : Fault != ResponseFault.None ? $" [{Fault}]" : UpstreamFailure != UpstreamFailure.None ? $" [upstream {UpstreamFailure}]" : ResponseAborted ? " [response aborted]" : string.Empty;
-        return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{broken}";
+        return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{StreamText.Summary(this)}{broken}";
     }
 
     /// <summary>

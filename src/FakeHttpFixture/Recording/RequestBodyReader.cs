@@ -15,6 +15,13 @@ internal static class RequestBodyReader
             return new BodyReadResult(RecordedBody.Empty, BodyOutcome.Whole, 0);
         }
 
+        // The body of an extended CONNECT (a WebSocket over HTTP/2) is the tunnel itself, which ends only when the socket does:
+        // whoever accepts it reads it, and the messages are recorded instead.
+        if (context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true })
+        {
+            return new BodyReadResult(RecordedBody.Empty, BodyOutcome.Whole, 0);
+        }
+
         var reader = context.Request.BodyReader;
         var sink = new BodySink(spill, threshold, context.Request.ContentLength);
         await using (sink.ConfigureAwait(false))

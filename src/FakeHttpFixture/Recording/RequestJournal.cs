@@ -23,6 +23,9 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
     public ResponseCapture? NewResponseCapture(RecordedRequest request) =>
         recordResponseBodies && !Microsoft.AspNetCore.Http.HttpMethods.IsHead(request.Method) ? new ResponseCapture(Spill, bodyMemoryThreshold) : null;
 
+    /// <summary>Gets how long waits on a request's stream wait when the test gives no timeout; each request is given it as it joins.</summary>
+    public TimeSpan StreamWaitTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
         lock (_gate)
@@ -36,6 +39,7 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
         lock (_gate)
         {
             request.Sequence = ++_sequence;
+            request.DefaultWaitTimeout = StreamWaitTimeout;
             _requests.Add(request);
             if (maxRequests > 0 && _requests.Count > maxRequests)
             {

@@ -26,6 +26,7 @@ internal static class RequestSnapshot
         {
             Timestamp = timestamp,
             Method = request.Method,
+            ConnectProtocol = HttpMethods.IsConnect(request.Method) ? context.Features.Get<IHttpExtendedConnectFeature>()?.Protocol : null,
             Path = path,
             QueryString = query,
             Protocol = request.Protocol,

@@ -69,4 +69,30 @@ internal static class ConnectionFaults
 
         context.Abort();
     }
+
+    /// <summary>
+    /// Cuts off a response whose bytes have all been flushed, without its proper end: on HTTP/1.1 the connection's output is
+    /// completed, so every byte written goes out and the connection then closes without the last chunk; on HTTP/2 the stream is
+    /// reset with INTERNAL_ERROR. Either way the client sees the body end early, as when a server dies mid-stream.
+    /// </summary>
+    public static async Task CutOffAsync(HttpContext context, CancellationToken token)
+    {
+        var transport = context.Features.Get<IConnectionTransportFeature>()?.Transport;
+        var lifetime = context.Features.Get<IConnectionLifetimeFeature>();
+        if (transport is null || lifetime is null || context.Request.Protocol != HttpProtocol.Http11)
+        {
+            ResetStream(context, 2);
+            return;
+        }
+
+        // Kestrel writes the last chunk only when the application returns; completing the output first leaves it out.
+        await transport.Output.CompleteAsync().ConfigureAwait(false);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ConnectionClosed.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), closed))
+        {
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(5), token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        context.Abort();
+    }
 }

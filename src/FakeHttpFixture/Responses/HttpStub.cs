@@ -129,6 +129,15 @@ public sealed partial class HttpStub
     /// <returns>This stub, for chaining.</returns>
     public HttpStub Respond(int statusCode, int times = 1) => Respond(StubResponse.Status(statusCode), times);
 
+    /// <summary>
+    /// Makes the stub match only reconnects of an event stream: requests whose Last-Event-ID header is <paramref name="eventId"/>,
+    /// or, without one, that have the header at all. Added after the stub for the first connection, it wins for the reconnect,
+    /// so a test scripts a resume: <c>.WithLastEventId("2").Respond(StubResponse.EventStream(third, fourth))</c>.
+    /// </summary>
+    /// <param name="eventId">The id of the last event the client received; <see langword="null"/> for any.</param>
+    /// <returns>This stub, for chaining.</returns>
+    public HttpStub WithLastEventId(string? eventId = null) => WithHeader("Last-Event-ID", eventId);
+
     /// <summary>Makes <see cref="HttpFixtureServer.Verify"/> report the stub if no request has used it, for calls the code under test must make.</summary>
     /// <returns>This stub, for chaining.</returns>
     public HttpStub Required()
@@ -144,7 +153,7 @@ public sealed partial class HttpStub
     internal bool Matches(RecordedRequest request, out RouteValueDictionary? routeValues)
     {
         routeValues = null;
-        if (_method is not null && !string.Equals(_method, request.Method, StringComparison.OrdinalIgnoreCase))
+        if (_method is not null && !string.Equals(_method, request.StubMethod, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

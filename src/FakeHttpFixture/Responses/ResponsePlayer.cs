@@ -9,6 +9,8 @@ namespace FakeHttpFixture;
 /// <param name="stopping">Cancelled when the server starts to stop, which ends hanging and delayed responses at once.</param>
 internal sealed class ResponsePlayer(ServedTree files, ProblemLog problems, CancellationToken stopping)
 {
+    private readonly WebSocketPlayer _webSockets = new();
+
     public async Task PlayAsync(Exchange exchange, StubResponse response)
     {
         // Waits end when the client gives up or the server stops, so a hanging response never holds up dispose;
@@ -38,7 +40,8 @@ internal sealed class ResponsePlayer(ServedTree files, ProblemLog problems, Canc
 
     private static bool Waits(StubResponse response) =>
         response.Delay > TimeSpan.Zero || response.BodyDelay > TimeSpan.Zero || response.BytesPerSecond > 0
-        || response.Fault == ResponseFault.Hang || response.Chooser is not null || response.HandlerDelegate is not null;
+        || response.Fault == ResponseFault.Hang || response.Chooser is not null || response.HandlerDelegate is not null
+        || response.EventStreamScript is not null || response.WebSocketConversation is not null;
 
     private async Task PlayCoreAsync(Exchange exchange, StubResponse response, CancellationToken token)
     {
@@ -79,6 +82,18 @@ internal sealed class ResponsePlayer(ServedTree files, ProblemLog problems, Canc
         if (response.HandlerDelegate is { } handler)
         {
             await handler(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (response.EventStreamScript is { } events)
+        {
+            await EventStreamPlayer.PlayAsync(exchange, response, events, token).ConfigureAwait(false);
+            return;
+        }
+
+        if (response.WebSocketConversation is { } conversation)
+        {
+            await _webSockets.PlayAsync(exchange, response, conversation, token).ConfigureAwait(false);
             return;
         }
 

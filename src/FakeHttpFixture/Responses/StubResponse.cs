@@ -9,7 +9,7 @@ namespace FakeHttpFixture;
 /// throttling, chunks) or broken (resets, truncation). Instances are immutable: every <c>With…</c> method returns a copy,
 /// so one response can be reused by several stubs.
 /// </summary>
-public sealed class StubResponse
+public sealed partial class StubResponse
 {
     private StubResponse()
     {
@@ -229,6 +229,7 @@ public sealed class StubResponse
     /// <returns>The description.</returns>
     public override string ToString() => Fault.ReplacesResponse()
         ? Fault.ToString()
+        : WebSocketConversation is not null ? "WebSocket"
         : $"{StatusCode}{(ContentType is null ? string.Empty : " " + ContentType)}{(Content is null ? string.Empty : $" ({Content.Length} B)")}";
 
     private StubResponse WithFault(ResponseFault fault, int argument)

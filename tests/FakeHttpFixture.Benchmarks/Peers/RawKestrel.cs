@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.ServerSentEvents;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +21,9 @@ namespace FakeHttpFixture.Benchmarks.Peers;
 
 /// <summary>
 /// The baseline: KestrelServer with the smallest useful IHttpApplication. It drains the body, answers the 1 KiB file
-/// for GET /file.bin, the item JSON for GET /api/items/42 and an empty 200 for anything else, and records nothing.
+/// for GET /file.bin, the item JSON for GET /api/items/42, the event stream for GET /events (the framework's SseFormatter,
+/// as the fixture formats it), a WebSocket echo for /echo (the handshake by hand, then WebSocket.CreateFromStream) and an
+/// empty 200 for anything else, and records nothing.
 /// </summary>
 internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposable
 {
@@ -86,6 +92,12 @@ internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposab
 
     public async Task ProcessRequestAsync(HttpContext context)
     {
+        if (context.Request.Path.Value == Payload.EchoPath && context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgrade)
+        {
+            await EchoAsync(context, upgrade).ConfigureAwait(false);
+            return;
+        }
+
         var reader = context.Request.BodyReader;
         while (true)
         {
@@ -106,6 +118,14 @@ internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposab
             response.ContentLength = Payload.File.Length;
             await response.Body.WriteAsync(Payload.File).ConfigureAwait(false);
         }
+        else if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value == Payload.EventsPath)
+        {
+            response.ContentType = "text/event-stream";
+            response.Headers.CacheControl = "no-cache";
+            await response.StartAsync().ConfigureAwait(false);
+            await response.Body.FlushAsync().ConfigureAwait(false);
+            await SseFormatter.WriteAsync(Payload.Events.ToAsyncEnumerable(), response.Body).ConfigureAwait(false);
+        }
         else if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value == Payload.ItemPath)
         {
             if (ServiceTime > TimeSpan.Zero)
@@ -116,6 +136,36 @@ internal sealed class RawKestrel : IHttpApplication<HttpContext>, IAsyncDisposab
             response.ContentType = "application/json; charset=utf-8";
             response.ContentLength = Payload.Item.Length;
             await response.Body.WriteAsync(Payload.Item).ConfigureAwait(false);
+        }
+    }
+
+    // RFC 6455 §4.2.2: the accept key is the SHA-1 of the client's key and a fixed GUID, in base64.
+    private static async Task EchoAsync(HttpContext context, IHttpUpgradeFeature upgrade)
+    {
+        var key = context.Request.Headers.SecWebSocketKey.ToString();
+        var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+        context.Response.Headers.Upgrade = "websocket";
+        context.Response.Headers.SecWebSocketAccept = accept;
+        var stream = await upgrade.UpgradeAsync().ConfigureAwait(false);
+        using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+        var buffer = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+                    return;
+                }
+
+                await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The benchmark's client went away at cleanup.
         }
     }
 

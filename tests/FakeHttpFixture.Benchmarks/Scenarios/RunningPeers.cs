@@ -65,7 +65,7 @@ public abstract class RunningPeers
         Directory.Delete(_directory!, recursive: true);
     }
 
-    /// <summary>Stops what a scenario started in <see cref="AddStubs"/>, before the three servers stop.</summary>
+    /// <summary>Stops what a scenario started in <see cref="AddStubs"/> and closes what it keeps open to the servers (a WebSocket, which raw Kestrel's stop would otherwise wait for), before the three servers stop.</summary>
     protected virtual Task StopScenarioAsync() => Task.CompletedTask;
 
     protected void TrimFixtureJournal(int every = TrimEvery)

@@ -1,0 +1,66 @@
+using System.Net.ServerSentEvents;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// Represents the events a test sends while an event stream is open: pass it to <see cref="StubResponse.EventStream(EventStreamFeed)"/>
+/// and keep it. Each event goes to every stream open on the feed; an event sent while none is open waits for the next stream to
+/// open, so a test can send before the client has connected. The streams stay open until <see cref="Complete"/>, the client
+/// leaves or the server stops.
+/// </summary>
+public sealed class EventStreamFeed
+{
+    private const string Name = "event stream feed";
+
+    internal FeedHub<EventStreamStep> Hub { get; } = new();
+
+    /// <summary>Gets how many event streams are open on the feed now.</summary>
+    public int OpenStreams => Hub.OpenCount;
+
+    /// <summary>Sends <paramref name="item"/> on every open stream, or on the next to open when none is.</summary>
+    /// <param name="item">The event.</param>
+    /// <param name="cancellationToken">Cancels the wait for the event to go out; the event itself is not taken back.</param>
+    /// <returns>A task that completes once the event has been written and flushed on each stream it went to (or that stream ended).</returns>
+    /// <exception cref="InvalidOperationException">The feed was completed.</exception>
+    public Task SendAsync(SseItem<string> item, CancellationToken cancellationToken = default) =>
+        Hub.PublishAsync(new EventStreamStep(item, null, ResponseFault.None), Name, cancellationToken);
+
+    /// <summary>Sends a comment line (<c>: text</c>), which clients ignore, such as a keep-alive.</summary>
+    /// <param name="comment">The comment's text; each of its lines becomes a comment line.</param>
+    /// <param name="cancellationToken">Cancels the wait for the comment to go out.</param>
+    /// <returns>A task that completes once the comment has been written and flushed on each stream it went to.</returns>
+    /// <exception cref="InvalidOperationException">The feed was completed.</exception>
+    public Task SendCommentAsync(string comment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return Hub.PublishAsync(new EventStreamStep(default, comment, ResponseFault.None), Name, cancellationToken);
+    }
+
+    /// <summary>
+    /// Breaks the open streams (or the next to open) after what was sent before, as a failing server or network would:
+    /// <see cref="ResponseFault.TruncateAfter"/> cuts the stream off (the HTTP/1.1 connection closes without the last chunk, the
+    /// HTTP/2 stream is reset), <see cref="ResponseFault.ResetConnection"/> resets the TCP connection,
+    /// <see cref="ResponseFault.ResetStream"/> resets the HTTP/2 stream, and <see cref="ResponseFault.Hang"/> leaves the stream open and silent.
+    /// </summary>
+    /// <param name="fault">The fault.</param>
+    /// <param name="cancellationToken">Cancels the wait for the break.</param>
+    /// <returns>A task that completes once each stream it went to has broken.</returns>
+    /// <exception cref="ArgumentException"><paramref name="fault"/> is not one that breaks a stream.</exception>
+    /// <exception cref="InvalidOperationException">The feed was completed.</exception>
+    public Task BreakAsync(ResponseFault fault = ResponseFault.TruncateAfter, CancellationToken cancellationToken = default)
+    {
+        EventStreamFaults.ThrowIfNotAStreamFault(fault, nameof(fault));
+        return Hub.PublishAsync(new EventStreamStep(default, null, fault), Name, cancellationToken);
+    }
+
+    /// <summary>Ends every stream open on the feed, and every stream opened on it later, cleanly, after what was sent before.</summary>
+    public void Complete() => Hub.Complete();
+
+    /// <summary>Returns once an event stream is open on the feed, for a test that must know the client is listening.</summary>
+    /// <param name="timeout">How long to wait; <see langword="null"/> for 5 seconds.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when a stream is open.</returns>
+    /// <exception cref="TimeoutException">No stream opened in time.</exception>
+    public Task WaitForStreamAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        Hub.WaitForOpenAsync(timeout ?? TimeSpan.FromSeconds(5), "event stream on this feed", cancellationToken);
+}
