@@ -58,20 +58,29 @@ public sealed partial class HttpFixtureServer
     /// </summary>
     public void ClearRequests() => _journal.Clear();
 
-    /// <summary>Returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs.</summary>
+    /// <summary>
+    /// Returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs; with chaos rules or rate
+    /// limits, a last paragraph names them and the <see cref="ChaosSeed"/> that replays them.
+    /// </summary>
     /// <returns>The summary; "No requests received." when the journal is empty.</returns>
     public string JournalSummary()
     {
         var requests = Requests;
+        var chaos = ChaosNote();
         if (requests.Count == 0)
         {
-            return "No requests received.";
+            return chaos is null ? "No requests received." : $"No requests received.\n{chaos}\n";
         }
 
         var text = new StringBuilder();
         foreach (var request in requests)
         {
             text.Append(request).Append('\n');
+        }
+
+        if (chaos is not null)
+        {
+            text.Append(chaos).Append('\n');
         }
 
         return text.ToString();

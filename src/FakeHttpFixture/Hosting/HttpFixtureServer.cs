@@ -17,7 +17,8 @@ namespace FakeHttpFixture;
 /// </summary>
 /// <remarks>
 /// The type is split by what a test does with it: this file starts, reaches and stops the server; HttpFixtureServer.Journal.cs
-/// reads and asserts what it received; HttpFixtureServer.Stubs.cs scripts what it answers; HttpFixtureServer.Tls.cs is its certificate.
+/// reads and asserts what it received; HttpFixtureServer.Stubs.cs scripts what it answers; HttpFixtureServer.Tls.cs is its certificate;
+/// HttpFixtureServer.Chaos.cs holds the chaos seed and asserts how the client behaved.
 /// </remarks>
 public sealed partial class HttpFixtureServer : IAsyncDisposable
 {
@@ -29,6 +30,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     private readonly StubRegistry _stubs;
     private readonly ResponseQueue _queue;
     private readonly ProblemLog _problems;
+    private readonly ServerChaos _chaos;
     private readonly CancellationTokenSource _stopping;
     private readonly HttpFixtureOptions _options;
     private readonly string? _temporaryDirectory;
@@ -42,6 +44,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _stubs = parts.Stubs;
         _queue = parts.Queue;
         _problems = parts.Problems;
+        _chaos = parts.Chaos;
         _stopping = parts.Stopping;
         _options = parts.Options;
         _disposal = new Lazy<Task>(DisposeCoreAsync);
@@ -175,7 +178,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var contentTypes = new ContentTypeMap(options.ContentTypes);
             ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes);
             var parts = new ServerParts(server, options);
-            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Stopping.Token);
+            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Chaos, parts.Stopping.Token);
             var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 

@@ -17,6 +17,8 @@ internal sealed class ServerParts(KestrelServer server, HttpFixtureOptions optio
 
     public ProblemLog Problems { get; } = new();
 
+    public ServerChaos Chaos { get; } = new(options);
+
     /// <summary>Gets the source cancelled when the server starts to stop; never disposed, since a request still running after dispose may ask for its token.</summary>
     public CancellationTokenSource Stopping { get; } = new();
 }

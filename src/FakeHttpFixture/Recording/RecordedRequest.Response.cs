@@ -14,6 +14,7 @@ public sealed partial class RecordedRequest
     private volatile bool _unmatched;
     private volatile ResponseFault _fault;
     private volatile Responder _responder;
+    private volatile string? _chaosRule;
 
     /// <summary>
     /// Gets the status code the server answered, set just before the response headers were sent;
@@ -55,6 +56,14 @@ public sealed partial class RecordedRequest
     /// <summary>Gets a value indicating whether no stub or file answered the request in <see cref="HttpFixtureOptions.Strict"/> mode; <see cref="HttpFixtureServer.Verify"/> reports such requests.</summary>
     public bool Unmatched => _unmatched;
 
+    /// <summary>
+    /// Gets the chaos rule or rate limit that fired on this request, as it describes itself, such as
+    /// "30% of requests (seed 1234) → 503" or "2 requests per 1 s → 429"; <see langword="null"/> when none did. A rule that
+    /// answered instead of the stage that would have answered also shows in <see cref="Responder"/>; a rule that only delayed the
+    /// request shows only here (see docs/chaos-and-client-behaviour.md).
+    /// </summary>
+    public string? ChaosRule => _chaosRule;
+
     internal void NoteResponse(int statusCode, KeyValuePair<string, StringValues>[] headers)
     {
         _responseHeaderEntries = headers;
@@ -72,6 +81,8 @@ public sealed partial class RecordedRequest
     internal void MarkResponseAborted() => _responseAborted = true;
 
     internal void MarkUnmatched() => _unmatched = true;
+
+    internal void MarkChaos(string rule) => _chaosRule = rule;
 
     internal void AddResponseBytes(long count) => Interlocked.Add(ref _responseBodyLength, count);
 

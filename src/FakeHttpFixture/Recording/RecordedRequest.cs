@@ -162,7 +162,8 @@ public sealed partial class RecordedRequest
 
     /// <summary>
     /// Returns a one-line summary such as "#2 POST /upload (31 B) → 200"; a broken exchange says how it broke:
-    /// "→ no response [ResetConnection]", "→ 200 [TruncateAfter]", "→ no response [response aborted]" (the client went away).
+    /// "→ no response [ResetConnection]", "→ 200 [TruncateAfter]", "→ no response [response aborted]" (the client went away);
+    /// a chaos rule that fired is named last: "→ 503 [chaos: every 3rd request → 503]".
     /// </summary>
     /// <returns>The summary.</returns>
     public override string ToString()
@@ -170,6 +171,7 @@ public sealed partial class RecordedRequest
         var size = BodyLength == 0 ? string.Empty : $" ({ByteSize.Format(BodyLength)})";
         var status = StatusCode == 0 ? (ResponseAborted ? "no response" : "no response yet") : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var broken = Aborted ? " [aborted]" : Fault != ResponseFault.None ? $" [{Fault}]" : ResponseAborted ? " [response aborted]" : string.Empty;
-        return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{broken}";
+        var chaos = ChaosRule is { } rule ? $" [chaos: {rule}]" : string.Empty;
+        return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{broken}{chaos}";
     }
 }

@@ -19,6 +19,18 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
 
     public BodySpillDirectory Spill { get; } = new();
 
+    /// <summary>Gets the sequence number of the last request that joined the journal, 0 before the first.</summary>
+    public long LastSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sequence;
+            }
+        }
+    }
+
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
         lock (_gate)

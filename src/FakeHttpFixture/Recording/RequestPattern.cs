@@ -36,6 +36,10 @@ internal sealed class RequestPattern
         return new RequestPattern($"a request matching {description ?? "the predicate"}", null, null, match);
     }
 
+    /// <summary>Returns a pattern that messages name exactly as <paramref name="name"/> says, such as "every request".</summary>
+    public static RequestPattern Of(Func<RecordedRequest, bool> match, string? description, string name) =>
+        new(name ?? description ?? "the predicate", null, null, match);
+
     public bool Matches(RecordedRequest request) => _match is not null
         ? _match(request)
         : string.Equals(request.Method, _method, StringComparison.OrdinalIgnoreCase) && string.Equals(Target(request), _path, StringComparison.Ordinal);
