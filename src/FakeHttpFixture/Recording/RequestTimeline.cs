@@ -46,7 +46,10 @@ public sealed class RequestTimeline
     public RequestTimeline ShouldHaveRespectedRetryAfter() =>
         Check(requests => RetryAfterAssertions.Respected(_pattern.Description, requests, _chaosNote()));
 
-    /// <summary>Asserts that the client backed off: each wait between two requests was longer than the wait before it. It takes 3 requests or more.</summary>
+    /// <summary>
+    /// Asserts that the client backed off: each wait between two requests was longer than the wait before it, by 10% and 5 ms at the
+    /// least, so that timing noise never passes a client that waits the same each time. It takes 3 requests or more.
+    /// </summary>
     /// <returns>This timeline, for more assertions.</returns>
     /// <exception cref="HttpFixtureAssertionException">A wait did not grow, or there were fewer than 3 requests.</exception>
     public RequestTimeline ShouldHaveBackedOff() =>
