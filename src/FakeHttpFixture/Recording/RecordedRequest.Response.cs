@@ -15,6 +15,7 @@ public sealed partial class RecordedRequest
     private volatile ResponseFault _fault;
     private volatile Responder _responder;
     private volatile string? _chaosRule;
+    private long _answeredAtTicks;
 
     /// <summary>
     /// Gets the status code the server answered, set just before the response headers were sent;
@@ -64,8 +65,13 @@ public sealed partial class RecordedRequest
     /// </summary>
     public string? ChaosRule => _chaosRule;
 
+    /// <summary>Gets when the status and headers were noted, just before they went out; null while they have not been.</summary>
+    internal DateTimeOffset? AnsweredAt => Interlocked.Read(ref _answeredAtTicks) is var ticks and not 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     internal void NoteResponse(int statusCode, KeyValuePair<string, StringValues>[] headers)
     {
+        // The client cannot have seen the answer before this moment: the Retry-After check counts from it.
+        Interlocked.Exchange(ref _answeredAtTicks, DateTimeOffset.UtcNow.UtcTicks);
         _responseHeaderEntries = headers;
         _responseHeaders = null;
         _statusCode = statusCode;

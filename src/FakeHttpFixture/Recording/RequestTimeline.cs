@@ -39,7 +39,7 @@ public sealed class RequestTimeline
 
     /// <summary>
     /// Asserts that after every answer with a Retry-After header (seconds or an HTTP date) the client's next request came no
-    /// earlier than it said, counted from when the answered request arrived, less 20 ms for timer granularity.
+    /// earlier than it said, counted from when the answer went out, less 20 ms for timer granularity.
     /// </summary>
     /// <returns>This timeline, for more assertions.</returns>
     /// <exception cref="HttpFixtureAssertionException">A request came too early, or no answer followed by a request had a Retry-After to respect.</exception>

@@ -23,7 +23,8 @@ internal static class RetryAfterAssertions
         {
             var answered = requests[i];
             var value = TimelineHeader.Answered(RetryAfterHeader.Name).ValueIn(answered);
-            if (!RetryAfterHeader.TryGetEarliestRetry(value, answered.Timestamp, out var earliest))
+            var answeredAt = answered.AnsweredAt ?? answered.Timestamp;
+            if (!RetryAfterHeader.TryGetEarliestRetry(value, answeredAt, out var earliest))
             {
                 continue;
             }
@@ -33,7 +34,7 @@ internal static class RetryAfterAssertions
             if (next.Timestamp < earliest - Tolerance)
             {
                 problems.Append(CultureInfo.InvariantCulture,
-                    $"\n  #{next.Sequence} came {TimelineText.Milliseconds(next.Timestamp - answered.Timestamp)} after #{answered.Sequence}, whose answer said Retry-After: {value}, {TimelineText.Milliseconds(earliest - answered.Timestamp)} at the least.");
+                    $"\n  #{next.Sequence} came {TimelineText.Milliseconds(next.Timestamp - answeredAt)} after the answer to #{answered.Sequence}, which said Retry-After: {value}, {TimelineText.Milliseconds(earliest - answeredAt)} at the least.");
             }
         }
 

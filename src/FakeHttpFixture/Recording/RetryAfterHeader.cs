@@ -22,12 +22,13 @@ internal static class RetryAfterHeader
         return whole.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Returns when a client may retry at the earliest, given the Retry-After of a response to a request that arrived at <paramref name="arrived"/>.</summary>
+    /// <summary>Returns when a client may retry at the earliest, given the Retry-After of an answer noted at <paramref name="answered"/>.</summary>
     /// <remarks>
-    /// Seconds count from the arrival of the request, not from the response: the client cannot have seen the response before the
-    /// request arrived, so a client that waited as told never comes earlier than this, and one that did not wait is caught.
+    /// Seconds count from the moment the status and headers were noted, just before they went out: the client cannot have read
+    /// them earlier, so a client that waited as told never comes earlier than this, and one that did not wait is caught even
+    /// when the answer itself was slow.
     /// </remarks>
-    public static bool TryGetEarliestRetry(string? value, DateTimeOffset arrived, out DateTimeOffset earliest)
+    public static bool TryGetEarliestRetry(string? value, DateTimeOffset answered, out DateTimeOffset earliest)
     {
         earliest = default;
         if (string.IsNullOrWhiteSpace(value))
@@ -38,7 +39,7 @@ internal static class RetryAfterHeader
         value = value.Trim();
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            earliest = arrived + TimeSpan.FromSeconds(Math.Min(seconds, 365L * 24 * 3600));
+            earliest = answered + TimeSpan.FromSeconds(Math.Min(seconds, 365L * 24 * 3600));
             return true;
         }
 

@@ -42,7 +42,7 @@ public sealed class RetryAfterTimelineTests
         var ex = Should.Throw<HttpFixtureAssertionException>(() => server.Timeline(HttpMethod.Get, "/quota").ShouldHaveRespectedRetryAfter());
         TimelineMessage.Normalize(ex.Message, [.. server.Requests]).ShouldBe("""
             Expected the client to wait at least what Retry-After said before each retry, but it retried too early:
-              #2 came N ms after #1, whose answer said Retry-After: 1, N ms at the least.
+              #2 came N ms after the answer to #1, which said Retry-After: 1, N ms at the least.
             Timeline of GET /quota (2 requests; times since the first, at HH:MM:SS):
               +T  #1 GET /quota → 429  conn C1:0  < Retry-After: 1
               +T  #2 GET /quota → 200  conn C1:1  gap N ms
