@@ -53,7 +53,7 @@ public sealed partial class DocsCodeTests
         string[] pages =
         [
             "getting-started", "serving-files", "recording-and-assertions", "stubs-and-faults", "tls-and-http2",
-            "xunit", "xunit-v3", "nunit", "mstest", "cli", "benchmarks", "how-it-works", "security",
+            "xunit", "xunit-v3", "nunit", "mstest", "cli", "benchmarks", "how-it-works", "security", "chaos-and-client-behaviour",
         ];
         var present = Directory.GetFiles(System.IO.Path.Combine(RepositoryRoot.Path, "docs"), "*.md").Select(System.IO.Path.GetFileNameWithoutExtension).ToHashSet();
 
