@@ -16,9 +16,11 @@ internal static class RatioTable
         ["GetStub"] = (true, null, null),
         ["Post1KiB"] = (true, 0.85, null),
         ["Concurrent16"] = (true, 0.75, null),
+        ["GetThroughChaos"] = (true, null, null),
+        ["GetThroughRateLimit"] = (true, null, null),
     };
 
-    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16"];
+    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetThroughChaos", "GetThroughRateLimit"];
 
     public static string Build(IEnumerable<Summary> summaries)
     {

@@ -27,7 +27,7 @@ public sealed partial class HttpFixtureServer
     /// <param name="description">How failure messages name the predicate; the compiler fills in its source text.</param>
     /// <returns>The timeline.</returns>
     public RequestTimeline Timeline(Func<RecordedRequest, bool>? match = null, [CallerArgumentExpression(nameof(match))] string? description = null) =>
-        new(_journal, match is null ? RequestPattern.Of(static _ => true, null, "every request") : RequestPattern.Of(match, description), ChaosNote);
+        new(_journal, match is null ? RequestPattern.Named("every request", static _ => true) : RequestPattern.Of(match, description), ChaosNote);
 
     /// <summary>
     /// Marks on the journal the moment <paramref name="token"/> is cancelled, for

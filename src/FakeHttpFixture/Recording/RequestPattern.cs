@@ -37,8 +37,7 @@ internal sealed class RequestPattern
     }
 
     /// <summary>Returns a pattern that messages name exactly as <paramref name="name"/> says, such as "every request".</summary>
-    public static RequestPattern Of(Func<RecordedRequest, bool> match, string? description, string name) =>
-        new(name ?? description ?? "the predicate", null, null, match);
+    public static RequestPattern Named(string name, Func<RecordedRequest, bool> match) => new(name, null, null, match);
 
     public bool Matches(RecordedRequest request) => _match is not null
         ? _match(request)
