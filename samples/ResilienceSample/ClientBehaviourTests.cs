@@ -63,6 +63,7 @@ public sealed class ClientBehaviourTests
         server.Stub(HttpMethod.Get, "/orders/{id}").Respond(503, times: 3).Respond(StubResponse.Json(new Order(7, "shipped")));
         await using var services = AppServices(server, http => http.AddStandardResilienceHandler(o =>
         {
+            GenerousTimeouts(o);
             o.Retry.BackoffType = DelayBackoffType.Exponential;  // 200 ms, 400 ms, 800 ms
             o.Retry.Delay = TimeSpan.FromMilliseconds(200);
             o.Retry.UseJitter = false;
@@ -142,9 +143,19 @@ public sealed class ClientBehaviourTests
     // Short, fixed delays keep the tests fast; a Retry-After from the server still wins, as the handler honours it.
     private static void FastRetries(HttpStandardResilienceOptions o)
     {
+        GenerousTimeouts(o);
         o.Retry.Delay = TimeSpan.FromMilliseconds(10);
         o.Retry.BackoffType = DelayBackoffType.Constant;
         o.Retry.UseJitter = false;
+    }
+
+    // Timeouts far above a busy machine's answer times: only the waits a test is about depend on time, and an attempt that
+    // is merely slow never turns into a retry the test did not expect.
+    private static void GenerousTimeouts(HttpStandardResilienceOptions o)
+    {
+        o.AttemptTimeout.Timeout = TimeSpan.FromMinutes(1);
+        o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(3);
+        o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(2);   // at least twice the attempt timeout
     }
 
     // The app's registration: its idempotency handler outside the resilience pipeline, the fixture server's handler at the bottom.
