@@ -61,7 +61,7 @@ public abstract class HttpFixtureTest
 
         _server = null;
         var failed = TestContext.CurrentTestOutcome is UnitTestOutcome.Failed or UnitTestOutcome.Error or UnitTestOutcome.Timeout or UnitTestOutcome.Aborted;
-        await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync).ConfigureAwait(false);
+        await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync, TestContext.FullyQualifiedTestClassName + "." + TestContext.TestName).ConfigureAwait(false);
     }
 
     /// <summary>Sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>

@@ -62,8 +62,9 @@ public abstract class HttpFixtureTest
         }
 
         _server = null;
-        var failed = TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed;
-        await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync).ConfigureAwait(false);
+        var context = TestContext.CurrentContext;
+        var failed = context.Result.Outcome.Status == TestStatus.Failed;
+        await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync, context.Test.FullName).ConfigureAwait(false);
     }
 
     /// <summary>Sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>

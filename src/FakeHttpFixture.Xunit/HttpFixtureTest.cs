@@ -70,8 +70,9 @@ public abstract class HttpFixtureTest : IAsyncLifetime
 
         _server = null;
 
-        // xunit v2 cannot say whether the test failed, so every test counts as one that might have.
-        await AdapterServer.FinishAsync(server, owned: _shared is null, testFailed: true, ReportAsync).ConfigureAwait(false);
+        // xunit v2 cannot say whether the test failed, so every test counts as one that might have: with
+        // FAKEHTTP_KEEP_ON_FAILURE set, every test's server is kept, which is why the variable goes with a --filter for one test.
+        await AdapterServer.FinishAsync(server, owned: _shared is null, testFailed: true, ReportAsync, "The test (xunit v2 does not say whether it passed)").ConfigureAwait(false);
     }
 
     /// <summary>Sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>

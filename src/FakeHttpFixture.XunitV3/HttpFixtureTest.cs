@@ -59,8 +59,9 @@ public abstract class HttpFixtureTest : IAsyncLifetime
         }
 
         _server = null;
-        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
-        await AdapterServer.FinishAsync(server, owned: _shared is null, failed, ReportAsync).ConfigureAwait(false);
+        var context = TestContext.Current;
+        var failed = context.TestState?.Result == TestResult.Failed;
+        await AdapterServer.FinishAsync(server, owned: _shared is null, failed, ReportAsync, context.Test?.TestDisplayName ?? "The test").ConfigureAwait(false);
     }
 
     /// <summary>Sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>

@@ -31,9 +31,10 @@ internal static class AdapterServer
 
     /// <summary>
     /// Ends a test: verifies the server, lets <paramref name="report"/> write the journal when the test failed or verification did,
-    /// stops the server if the test owns it, and then throws the verification failure so the framework fails the test with it.
+    /// keeps the server serving meanwhile when FAKEHTTP_KEEP_ON_FAILURE asks for it (<see cref="KeepOnFailure"/>), stops the server
+    /// if the test owns it, and then throws the verification failure so the framework fails the test with it.
     /// </summary>
-    public static async Task FinishAsync(HttpFixtureServer server, bool owned, bool testFailed, Func<HttpFixtureServer, Task> report)
+    public static async Task FinishAsync(HttpFixtureServer server, bool owned, bool testFailed, Func<HttpFixtureServer, Task> report, string test = "The test")
     {
         try
         {
@@ -41,6 +42,7 @@ internal static class AdapterServer
             if (failure is not null || testFailed)
             {
                 await report(server).ConfigureAwait(false);
+                await KeepOnFailure.HoldAsync(server, test).ConfigureAwait(false);
             }
 
             if (failure is not null)

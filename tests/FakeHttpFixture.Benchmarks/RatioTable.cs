@@ -20,9 +20,11 @@ internal static class RatioTable
         ["GetProxiedService1ms"] = (false, 1.3, null),
         ["SseEvents"] = (true, 0.8, null),
         ["WebSocketEcho"] = (true, 0.8, null),
+        ["GetThroughChaos"] = (true, null, null),
+        ["GetThroughRateLimit"] = (true, null, null),
     };
 
-    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed", "SseEvents", "WebSocketEcho"];
+    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed", "SseEvents", "WebSocketEcho", "GetThroughChaos", "GetThroughRateLimit"];
 
     private static readonly string[] TablePeers = ["Kestrel", "Fixture", "WireMock"];
 

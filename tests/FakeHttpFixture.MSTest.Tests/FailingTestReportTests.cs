@@ -5,10 +5,11 @@ namespace FakeHttpFixture.MSTest.Tests;
 [TestClass]
 public sealed class FailingTestReportTests
 {
+    private const string Project = "tests/FailingProjects/MSTestFailing/MSTestFailing.csproj";
     private static ChildTestRun s_child = null!;
 
     [ClassInitialize]
-    public static async Task RunFailingProject(TestContext context) => s_child = await ChildTestRun.RunAsync("tests/FailingProjects/MSTestFailing/MSTestFailing.csproj");
+    public static async Task RunFailingProject(TestContext context) => s_child = await ChildTestRun.RunAsync(Project);
 
     [TestMethod]
     public void Failing_test_has_the_journal_in_its_output() =>
@@ -25,4 +26,8 @@ public sealed class FailingTestReportTests
     [TestMethod]
     public void Verification_failure_fails_a_test_that_passed_with_the_verification_message() =>
         FailingProjectExpectations.VerificationFailureFailsThePassedTest(s_child).Attachments.ShouldHaveSingleItem();
+
+    [TestMethod]
+    public Task Keep_on_failure_keeps_the_failed_tests_server_until_enter_in_a_terminal() =>
+        KeepOnFailureExpectations.KeepsTheFailedTestsServerUntilEnterAsync(Project);
 }

@@ -16,4 +16,9 @@ public sealed class FailingTestReportTests(FailingProjectRun child) : IClassFixt
     [Fact]
     public void Verification_failure_fails_a_test_that_passed_with_the_verification_message() =>
         FailingProjectExpectations.VerificationFailureFailsThePassedTest(child.Run);
+
+    // The run holds only the failing test: xunit v2 keeps the server of every test it runs, not knowing which failed.
+    [Fact]
+    public Task Keep_on_failure_keeps_the_failed_tests_server_until_enter_in_a_terminal() =>
+        KeepOnFailureExpectations.KeepsTheFailedTestsServerUntilEnterAsync(FailingProjectRun.Project);
 }

@@ -35,25 +35,33 @@ public sealed class ChildTestRun
             // The solution run has already built the adapters in this configuration; building them again from several
             // child runs at once would race on their obj folders.
             var configuration = typeof(ChildTestRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var start = new ProcessStartInfo("dotnet")
+            // In a session of its own (setsid) the run has no terminal, so FAKEHTTP_KEEP_ON_FAILURE, set here, must not make a
+            // failed test wait: a wait would hold the run past HangBound. Without setsid the variable stays unset.
+            var detached = File.Exists("/usr/bin/setsid");
+            var start = new ProcessStartInfo(detached ? "/usr/bin/setsid" : "dotnet")
             {
                 WorkingDirectory = root,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 RedirectStandardInput = true,
             };
-            foreach (var argument in new[]
-            {
+            foreach (var argument in (detached ? new[] { "--wait", "dotnet" } : []).Concat(
+            [
                 "test", Path.Combine(root, project), "-c", configuration, "-p:BuildProjectReferences=false", "-p:RestoreRecursive=false",
                 "--logger", "trx;LogFileName=child.trx", "--results-directory", results.FullName,
-            })
+            ]))
             {
                 start.ArgumentList.Add(argument);
             }
 
-            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k.StartsWith("FAKEHTTP_", StringComparison.Ordinal) || k == "CI").ToList())
             {
                 start.Environment.Remove(name);
+            }
+
+            if (detached)
+            {
+                start.Environment["FAKEHTTP_KEEP_ON_FAILURE"] = "1";
             }
 
             using var process = Process.Start(start)!;

@@ -241,6 +241,33 @@ public sealed class HttpFixtureOptions
     }
 
     /// <summary>
+    /// Gets or sets the seed that chaos rules drawing a <see cref="Chaos.Share(double)"/> use when they have none of their own; the
+    /// same seed picks the same requests on every run. Failure messages print the seed in use (<see cref="HttpFixtureServer.ChaosSeed"/>),
+    /// so a failing run can be replayed by setting it here or in the FAKEHTTP_CHAOS_SEED environment variable.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the seed comes from FAKEHTTP_CHAOS_SEED, or is drawn at random when that is not set.</value>
+    public int? ChaosSeed { get; set; }
+
+    internal List<Chaos> ChaosRules { get; } = [];
+
+    internal List<RateLimit> RateLimits { get; } = [];
+
+    /// <summary>
+    /// Adds a chaos rule for every request of the server: the requests it picks get its answer, or its delay before their usual
+    /// answer. Rules are asked after CORS and rate limits and before the queue, stubs and files; each rule counts every request,
+    /// and the first that picks one applies. A server without rules has no chaos stage at all.
+    /// </summary>
+    /// <param name="chaos">The rule, such as <c>Chaos.Share(0.3).Respond(503)</c>.</param>
+    /// <returns>These options, for chaining.</returns>
+    public HttpFixtureOptions AddChaos(Chaos chaos)
+    {
+        ArgumentNullException.ThrowIfNull(chaos);
+        ServerChaos.ThrowIfNoEffect(chaos, nameof(chaos));
+        ChaosRules.Add(chaos);
+        return this;
+    }
+
+    /// <summary>
     /// Gets full paths that a served directory never serves, lists or lets a client write or delete, with everything below them,
     /// also when reached through a link: fakehttp hides its own record directory and HAR file this way when they lie inside the
     /// directory it serves, since they hold every client's headers.
@@ -259,6 +286,19 @@ public sealed class HttpFixtureOptions
     public HttpFixtureOptions ReplayHar(string path)
     {
         _replayHarFiles.Add(path);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a rate limit for every request of the server: a request over it is refused (429 with Retry-After and the RateLimit
+    /// headers) before chaos rules, the queue, stubs and files are asked. A server without limits has no rate-limit stage at all.
+    /// </summary>
+    /// <param name="limit">The limit, such as <c>RateLimit.Allow(5, per: TimeSpan.FromSeconds(1))</c>.</param>
+    /// <returns>These options, for chaining.</returns>
+    public HttpFixtureOptions AddRateLimit(RateLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        RateLimits.Add(limit);
         return this;
     }
 
@@ -302,6 +342,8 @@ public sealed class HttpFixtureOptions
             Check(string.IsNullOrWhiteSpace(har) || File.Exists(har), nameof(ReplayHarFiles), $"ReplayHar: the file '{(string.IsNullOrWhiteSpace(har) ? har : Path.GetFullPath(har))}' does not exist. Record one with ProxyTo and SaveHar, save one from a browser's developer tools, or fix the path.");
         }
 
+        var seedVariable = Environment.GetEnvironmentVariable(ServerChaos.SeedVariable);
+        Check(ChaosSeed is not null || string.IsNullOrEmpty(seedVariable) || ServerChaos.SeedFromEnvironment() is not null, nameof(ChaosSeed), $"The environment variable {ServerChaos.SeedVariable} is '{seedVariable}', which is not a whole number: set it to the seed a failing test printed, such as 1234, or unset it.");
         if (problems.Count == 1)
         {
             throw new ArgumentException(problems[0].Problem, problems[0].Option);

@@ -62,15 +62,17 @@ public sealed partial class HttpFixtureServer
 
     /// <summary>
     /// Returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs; below a request that opened
-    /// an event stream or a WebSocket, a line per event or message with its time since the request arrived.
+    /// an event stream or a WebSocket, a line per event or message with its time since the request arrived; with chaos rules or
+    /// rate limits, a last paragraph names them and the <see cref="ChaosSeed"/> that replays them.
     /// </summary>
     /// <returns>The summary; "No requests received." when the journal is empty.</returns>
     public string JournalSummary()
     {
         var requests = Requests;
+        var chaos = ChaosNote();
         if (requests.Count == 0)
         {
-            return "No requests received.";
+            return chaos is null ? "No requests received." : $"No requests received.\n{chaos}\n";
         }
 
         var text = new StringBuilder();
@@ -78,6 +80,11 @@ public sealed partial class HttpFixtureServer
         {
             text.Append(request).Append('\n');
             StreamText.AppendLines(text, request);
+        }
+
+        if (chaos is not null)
+        {
+            text.Append(chaos).Append('\n');
         }
 
         return text.ToString();

@@ -59,8 +59,8 @@ public sealed partial class HttpFixtureServer
     /// Empties the journal (as <see cref="ClearRequests"/> does: the next take returns the next request to arrive, and
     /// <see cref="ShouldHaveReceivedNothingElse"/> looks only at what arrives from now on) and forgets what the test set up to answer
     /// (stubs, queued responses) and the problems <see cref="Verify"/> would report, and replays HAR entries from the first again
-    /// (<see cref="HttpFixtureOptions.ReplayHar"/>), so a server shared between tests starts each test clean. The test-framework
-    /// adapters call it before each test.
+    /// (<see cref="HttpFixtureOptions.ReplayHar"/>), so a server shared between tests starts each test clean; server-wide chaos
+    /// rules count from 1 again and rate limits start with full quotas. The test-framework adapters call it before each test.
     /// </summary>
     public void Reset()
     {
@@ -68,6 +68,7 @@ public sealed partial class HttpFixtureServer
         _stubs.Clear();
         _queue.Clear();
         _problems.Clear();
+        _chaos.Reset();
         _replay?.Rewind();
     }
 
@@ -88,7 +89,8 @@ public sealed partial class HttpFixtureServer
     /// <summary>
     /// Throws one <see cref="HttpFixtureVerificationException"/> that lists everything that went wrong on the server side of the
     /// test: requests nothing answered in <see cref="HttpFixtureOptions.Strict"/> mode, required stubs never called and exceptions
-    /// thrown by handlers (which the client saw as 500). The test-framework adapters call it after each test.
+    /// thrown by handlers (which the client saw as 500); with chaos rules, the message ends with the <see cref="ChaosSeed"/> that
+    /// replays them. The test-framework adapters call it after each test.
     /// </summary>
     /// <exception cref="HttpFixtureVerificationException">Something went wrong; the message lists each problem, and the inner exception is what a handler threw, if one did.</exception>
     public void Verify()
@@ -97,7 +99,7 @@ public sealed partial class HttpFixtureServer
         _stubs.AddUnusedRequired(problems);
         if (problems.Count != 0)
         {
-            throw new HttpFixtureVerificationException(problems, cause);
+            throw new HttpFixtureVerificationException(problems, cause, ChaosNote());
         }
     }
 }

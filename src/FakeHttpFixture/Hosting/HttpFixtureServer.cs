@@ -18,6 +18,7 @@ namespace FakeHttpFixture;
 /// The type is split by what a test does with it: this file starts, reaches and stops the server; HttpFixtureServer.Journal.cs
 /// reads and asserts what it received; HttpFixtureServer.Stubs.cs scripts what it answers; HttpFixtureServer.Tls.cs is its certificate;
 /// HttpFixtureServer.Streams.cs gives the addresses of its WebSockets.
+/// HttpFixtureServer.Chaos.cs holds the chaos seed and asserts how the client behaved.
 /// </remarks>
 public sealed partial class HttpFixtureServer : IAsyncDisposable
 {
@@ -31,6 +32,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     private readonly ProblemLog _problems;
     private readonly ReplayBook? _replay;
     private readonly HttpMessageInvoker? _upstream;
+    private readonly ServerChaos _chaos;
     private readonly CancellationTokenSource _stopping;
     private readonly HttpFixtureOptions _options;
     private readonly string? _temporaryDirectory;
@@ -47,6 +49,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _problems = parts.Problems;
         _replay = parts.Replay;
         _upstream = parts.Upstream;
+        _chaos = parts.Chaos;
         _stopping = parts.Stopping;
         _options = parts.Options;
         _disposal = new Lazy<Task>(DisposeCoreAsync);
@@ -203,7 +206,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var contentTypes = new ContentTypeMap(options.ContentTypes);
             parts = new ServerParts(server, options) { Replay = replay };
             ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes, options.HiddenPaths, parts.Journal.Spill);
-            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Stopping.Token, parts.Replay, parts.Upstream);
+            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Chaos, parts.Stopping.Token, parts.Replay, parts.Upstream);
             var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 

@@ -1,23 +1,34 @@
 namespace FakeHttpFixture;
 
 /// <summary>
-/// Builds the stages that answer a request, in the documented order: CORS preflights (opt-in), the queue, stubs, replayed HAR
-/// entries (opt-in), uploads into the tree (opt-in), files, the proxy (opt-in), fallback. Stages a server does not use are left out
-/// rather than skipped per request.
+/// Builds the stages that answer a request, in the documented order: CORS preflights (opt-in), rate limits and chaos (opt-in), the
+/// queue, stubs, replayed HAR entries (opt-in), uploads into the tree (opt-in), files, the proxy (opt-in), fallback. Stages a server does not use are left out rather than skipped per request.
 /// </summary>
 internal static class ResponderChain
 {
-    public static IResponder[] Create(HttpFixtureOptions options, ServedTree tree, StubRegistry stubs, ResponseQueue queue, ProblemLog problems, CancellationToken stopping, ReplayBook? replay = null, HttpMessageInvoker? upstream = null)
+    public static IResponder[] Create(HttpFixtureOptions options, ServedTree tree, StubRegistry stubs, ResponseQueue queue, ProblemLog problems, ServerChaos serverChaos, CancellationToken stopping, ReplayBook? replay = null, HttpMessageInvoker? upstream = null)
     {
         var player = new ResponsePlayer(tree, problems, stopping);
-        var chain = new List<IResponder>(6);
+        var chaos = new ChaosPlayer(player, serverChaos.Seed, stopping);
+        var chain = new List<IResponder>(8);
         if (options.EnableCors)
         {
             chain.Add(new CorsResponder());
         }
 
+        // A gateway's limit comes before a flaky backend: a refused request never reaches the chaos rules.
+        if (serverChaos.Limiters.Length != 0)
+        {
+            chain.Add(new RateLimitResponder(serverChaos.Limiters, chaos));
+        }
+
+        if (serverChaos.Rules.Length != 0)
+        {
+            chain.Add(new ChaosResponder(serverChaos.Rules, chaos));
+        }
+
         chain.Add(new QueuedResponder(queue, player));
-        chain.Add(new StubResponder(stubs, player));
+        chain.Add(new StubResponder(stubs, player, chaos));
         if (replay is not null)
         {
             chain.Add(new ReplayResponder(replay));

@@ -23,6 +23,8 @@ internal sealed class ServerParts(KestrelServer server, HttpFixtureOptions optio
     /// <summary>Gets the client that forwards to the upstream of ProxyTo, disposed with the server; <see langword="null"/> without ProxyTo.</summary>
     public HttpMessageInvoker? Upstream { get; } = options.Upstream is null ? null : UpstreamClient.Create(options);
 
+    public ServerChaos Chaos { get; } = new(options);
+
     /// <summary>Gets the source cancelled when the server starts to stop; never disposed, since a request still running after dispose may ask for its token.</summary>
     public CancellationTokenSource Stopping { get; } = new();
 }

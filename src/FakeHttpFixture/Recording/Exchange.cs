@@ -150,6 +150,9 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
     /// <summary>Records that a scripted fault broke the exchange; the fault itself is played by the caller.</summary>
     public void PlayFault(ResponseFault fault) => Request.MarkFault(fault);
 
+    /// <summary>Records the chaos rule or rate limit that fired on the request, whether it answered or only delayed it.</summary>
+    public void NoteChaos(string rule) => Request.MarkChaos(rule);
+
     /// <summary>Records that nothing answered the request in strict mode, for Verify.</summary>
     public void MarkUnmatched() => Request.MarkUnmatched();
 

@@ -16,6 +16,8 @@ public sealed partial class RecordedRequest
     private volatile Responder _responder;
     private volatile UpstreamFailure _upstreamFailure;
     private ResponseCapture? _responseCapture;
+    private volatile string? _chaosRule;
+    private long _answeredAtTicks;
 
     /// <summary>
     /// Gets the status code the server answered, set just before the response headers were sent;
@@ -103,8 +105,20 @@ public sealed partial class RecordedRequest
     private TimeoutException StillSending() =>
         new($"The response to {this} was still being sent {JournalText.Duration(ResponseWait)} later, so its body is not final. Read ResponseBody once the client has read the whole response.");
 
+    /// Gets the chaos rule or rate limit that fired on this request, as it describes itself, such as
+    /// "30% of requests (seed 1234) → 503" or "2 requests per 1 s → 429"; <see langword="null"/> when none did. A rule that
+    /// answered instead of the stage that would have answered also shows in <see cref="Responder"/>; a rule that only delayed the
+    /// request shows only here (see docs/chaos-and-client-behaviour.md).
+    /// </summary>
+    public string? ChaosRule => _chaosRule;
+
+    /// <summary>Gets when the status and headers were noted, just before they went out; null while they have not been.</summary>
+    internal DateTimeOffset? AnsweredAt => Interlocked.Read(ref _answeredAtTicks) is var ticks and not 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     internal void NoteResponse(int statusCode, KeyValuePair<string, StringValues>[] headers)
     {
+        // The client cannot have seen the answer before this moment: the Retry-After check counts from it.
+        Interlocked.Exchange(ref _answeredAtTicks, DateTimeOffset.UtcNow.UtcTicks);
         _responseHeaderEntries = headers;
         _responseHeaders = null;
         _statusCode = statusCode;
@@ -120,6 +134,8 @@ public sealed partial class RecordedRequest
     internal void MarkResponseAborted() => _responseAborted = true;
 
     internal void MarkUnmatched() => _unmatched = true;
+
+    internal void MarkChaos(string rule) => _chaosRule = rule;
 
     internal void AddResponseBytes(long count) => Interlocked.Add(ref _responseBodyLength, count);
 

@@ -168,7 +168,8 @@ public sealed partial class RecordedRequest
     /// Returns a one-line summary such as "#2 POST /upload (31 B) → 200"; a broken exchange says how it broke:
     /// "→ no response [ResetConnection]", "→ 200 [TruncateAfter]", "→ no response [response aborted]" (the client went away),
     /// "→ 502 [upstream ConnectionRefused]" (the upstream of ProxyTo failed); a stream says what went over it:
-    /// "→ 101 (WebSocket: 4 messages)", "→ 200 (event stream: 3 events)".
+    /// "→ 101 (WebSocket: 4 messages)", "→ 200 (event stream: 3 events)"; a chaos rule that fired is named last:
+    /// "→ 503 [chaos: every 3rd request → 503]".
     /// </summary>
     /// <returns>The summary.</returns>
     public override string ToString()
@@ -176,7 +177,8 @@ public sealed partial class RecordedRequest
         var size = BodyLength == 0 ? string.Empty : $" ({ByteSize.Format(BodyLength)})";
         var status = StatusCode == 0 ? (ResponseAborted ? "no response" : "no response yet") : StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var broken = Aborted ? " [aborted]" : Fault != ResponseFault.None ? $" [{Fault}]" : UpstreamFailure != UpstreamFailure.None ? $" [upstream {UpstreamFailure}]" : ResponseAborted ? " [response aborted]" : string.Empty;
-        return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{StreamText.Summary(this)}{broken}";
+        var chaos = ChaosRule is { } rule ? $" [chaos: {rule}]" : string.Empty;
+        return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{StreamText.Summary(this)}{broken}{chaos}";
     }
 
     /// <summary>

@@ -26,6 +26,18 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
     /// <summary>Gets how long waits on a request's stream wait when the test gives no timeout; each request is given it as it joins.</summary>
     public TimeSpan StreamWaitTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Gets the sequence number of the last request that joined the journal, 0 before the first.</summary>
+    public long LastSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sequence;
+            }
+        }
+    }
+
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
         lock (_gate)

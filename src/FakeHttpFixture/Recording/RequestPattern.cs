@@ -45,6 +45,9 @@ internal sealed class RequestPattern
     /// <summary>Returns the pattern of a wait: <see cref="Any"/> without a predicate.</summary>
     public static RequestPattern OfWait(Func<RecordedRequest, bool>? match, string? description) => match is null ? Any : Of(match, description);
 
+    /// <summary>Returns a pattern that messages name exactly as <paramref name="name"/> says, such as "every request".</summary>
+    public static RequestPattern Named(string name, Func<RecordedRequest, bool> match) => new(name, null, null, match);
+
     public bool Matches(RecordedRequest request) => _match is not null
         ? _match(request)
         : string.Equals(request.Method, _method, StringComparison.OrdinalIgnoreCase) && string.Equals(Target(request), _path, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 namespace FakeHttpFixture;
 
 /// <summary>Names the stage of the server that answered a request; <see cref="RecordedRequest.Responder"/> reports it.</summary>
-/// <remarks>The stages are asked in this order, and the first that answers wins: CORS preflights, the queue, stubs, replayed HAR entries, uploads, files, the proxy, the fallback.</remarks>
+/// <remarks>The stages are asked in this order, and the first that answers wins: CORS preflights, rate limits and chaos (when the options set them), the queue, stubs, replayed HAR entries, uploads, files, the proxy, the fallback.</remarks>
 public enum Responder
 {
     /// <summary>No stage answered: the request is still being answered, its body broke off or was refused (see <see cref="RecordedRequest.Aborted"/> and <see cref="RecordedRequest.Rejected"/>), or the server failed.</summary>
@@ -30,4 +30,10 @@ public enum Responder
 
     /// <summary>The upstream of <see cref="HttpFixtureOptions.ProxyTo"/>, for what no stub, replayed entry or file answered; also the 502 the fixture answers when the upstream fails.</summary>
     Proxy,
+
+    /// <summary>A server-wide chaos rule (<see cref="HttpFixtureOptions.AddChaos(FakeHttpFixture.Chaos)"/>) answered instead of the stages after it; <see cref="RecordedRequest.ChaosRule"/> names it.</summary>
+    Chaos,
+
+    /// <summary>A server-wide rate limit (<see cref="HttpFixtureOptions.AddRateLimit(FakeHttpFixture.RateLimit)"/>) refused the request, with 429 or the status it was given.</summary>
+    RateLimit,
 }

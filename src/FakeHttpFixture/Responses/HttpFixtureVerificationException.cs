@@ -34,8 +34,8 @@ public sealed class HttpFixtureVerificationException : Exception
         Problems = problems;
     }
 
-    internal HttpFixtureVerificationException(IReadOnlyList<string> problems, Exception? innerException)
-        : base(Format(problems), innerException)
+    internal HttpFixtureVerificationException(IReadOnlyList<string> problems, Exception? innerException, string? note = null)
+        : base(note is null ? Format(problems) : Format(problems) + "\n" + note, innerException)
     {
         Problems = problems;
     }

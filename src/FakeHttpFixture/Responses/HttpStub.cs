@@ -26,6 +26,8 @@ public sealed partial class HttpStub
     // Respond(503, times: 1_000_000) costs one entry, not a million.
     private volatile (StubResponse Response, long LastCall)[] _sequence = [];
     private int _calls;
+    // Rate limits and chaos rules (StubChaos.cs), swapped in whole like the sequence; null for a stub without any.
+    private volatile StubChaos? _chaos;
 
     internal HttpStub(HttpMethod? method, StubPath path, StubHost? host = null)
     {
@@ -138,6 +140,35 @@ public sealed partial class HttpStub
     /// <returns>This stub, for chaining.</returns>
     public HttpStub WithLastEventId(string? eventId = null) => WithHeader("Last-Event-ID", eventId);
 
+    /// <summary>
+    /// Adds a chaos rule for the requests this stub matches: those it picks get its answer or delay before the stub's sequence is
+    /// asked; a picked request that is answered does not use up the sequence (see docs/chaos-and-client-behaviour.md).
+    /// </summary>
+    /// <param name="chaos">The rule, such as <c>Chaos.EveryNth(3).Respond(503)</c>.</param>
+    /// <returns>This stub, for chaining.</returns>
+    public HttpStub WithChaos(Chaos chaos)
+    {
+        lock (_gate)
+        {
+            _chaos = StubChaos.Add(_chaos, chaos, ToString());
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a rate limit for the requests this stub matches: one over the limit is refused (429 with Retry-After) before the sequence is asked.</summary>
+    /// <param name="limit">The limit, such as <c>RateLimit.Allow(2, per: TimeSpan.FromSeconds(1))</c>.</param>
+    /// <returns>This stub, for chaining.</returns>
+    public HttpStub WithRateLimit(RateLimit limit)
+    {
+        lock (_gate)
+        {
+            _chaos = StubChaos.Add(_chaos, limit);
+        }
+
+        return this;
+    }
+
     /// <summary>Makes <see cref="HttpFixtureServer.Verify"/> report the stub if no request has used it, for calls the code under test must make.</summary>
     /// <returns>This stub, for chaining.</returns>
     public HttpStub Required()
@@ -149,6 +180,8 @@ public sealed partial class HttpStub
     /// <summary>Returns the stub's method and path, such as "GET /orders/{id}", or URL, such as "GET https://api.github.com/repos/{owner}/{repo}".</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"{_method ?? "any method"} {_host}{_path}";
+
+    internal StubChaos? ChaosRules => _chaos;
 
     internal bool Matches(RecordedRequest request, out RouteValueDictionary? routeValues)
     {

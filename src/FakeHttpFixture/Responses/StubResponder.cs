@@ -1,7 +1,7 @@
 namespace FakeHttpFixture;
 
 /// <summary>Answers with the stub that matches the request, the last added winning; a template's values become the request's route values.</summary>
-internal sealed class StubResponder(StubRegistry stubs, ResponsePlayer player) : IResponder
+internal sealed class StubResponder(StubRegistry stubs, ResponsePlayer player, ChaosPlayer chaos) : IResponder
 {
     public Responder Stage => Responder.Stub;
 
@@ -16,6 +16,12 @@ internal sealed class StubResponder(StubRegistry stubs, ResponsePlayer player) :
         if (routeValues is not null)
         {
             exchange.Context.Request.RouteValues = routeValues;
+        }
+
+        // A stub's rate limits and chaos rules come before its sequence; a stub without any pays one field read.
+        if (stub.ChaosRules is { } rules && await rules.TryAnswerAsync(chaos, exchange).ConfigureAwait(false))
+        {
+            return true;
         }
 
         await player.PlayAsync(exchange, stub.TakeResponse()).ConfigureAwait(false);

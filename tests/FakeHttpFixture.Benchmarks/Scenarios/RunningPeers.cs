@@ -38,13 +38,18 @@ public abstract class RunningPeers
         await File.WriteAllBytesAsync(file, Payload.File);
         KestrelServer = await RawKestrel.StartAsync();
         FixtureServer = FixtureServesDirectory
-            ? await HttpFixtureServer.StartAsync(_directory)
-            : await HttpFixtureServer.StartAsync(new FileTree().Add("file.bin", Payload.File));
+            ? await HttpFixtureServer.StartAsync(_directory, ConfigureFixture)
+            : await HttpFixtureServer.StartAsync(new FileTree().Add("file.bin", Payload.File), ConfigureFixture);
         WireMockServer = WireMockPeer.Start(file);
         KestrelClient = Clients.For(KestrelServer.BaseAddress);
         FixtureClient = FixtureServer.CreateClient();
         WireMockClient = Clients.For(WireMockServer.BaseAddress());
         AddStubs();
+    }
+
+    /// <summary>Sets the fixture's options before it starts, for a scenario that measures an option's cost.</summary>
+    protected virtual void ConfigureFixture(HttpFixtureOptions options)
+    {
     }
 
     /// <summary>Adds a scenario's stubs to the fixture and to WireMock once the servers run.</summary>

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace FakeHttpFixture;
+
+/// <summary>The checks behind <see cref="RequestTimeline.ShouldHaveRetried(int)"/> and <see cref="RequestTimeline.ShouldHaveBackedOff"/>: how often the client tried, and how long it waited between tries.</summary>
+internal static class RetryAssertions
+{
+    private static readonly TimelineHeader[] Shown = [TimelineHeader.Answered(RetryAfterHeader.Name)];
+
+    public static void Retried(string subject, IReadOnlyList<RecordedRequest> requests, int times, string? chaosNote)
+    {
+        if (requests.Count == times + 1)
+        {
+            return;
+        }
+
+        var actual = requests.Count switch
+        {
+            0 => "it was never sent",
+            1 => "it was sent once and not retried",
+            _ => string.Create(CultureInfo.InvariantCulture, $"it was sent {requests.Count} times (retried {Times(requests.Count - 1)})"),
+        };
+        throw TimelineText.Failure(
+            $"Expected {subject} to have been retried {Times(times)} ({TimelineText.Count(times + 1)} in all), but {actual}.",
+            subject, requests, Shown, chaosNote);
+    }
+
+    public static void BackedOff(string subject, IReadOnlyList<RecordedRequest> requests, string? chaosNote)
+    {
+        const string expected = "Expected the waits between the requests to grow, each 10% and 5 ms longer than the one before at the least";
+        if (requests.Count < 3)
+        {
+            throw TimelineText.Failure(
+                $"{expected}, but there were {TimelineText.Count(requests.Count)}: it takes 3 or more, two waits, to see a wait grow.",
+                subject, requests, Shown, chaosNote);
+        }
+
+        var problems = new StringBuilder();
+        for (var i = 2; i < requests.Count; i++)
+        {
+            var before = requests[i - 1].Timestamp - requests[i - 2].Timestamp;
+            var wait = requests[i].Timestamp - requests[i - 1].Timestamp;
+            if (!Grew(before, wait))
+            {
+                problems.Append(CultureInfo.InvariantCulture,
+                    $"\n  #{requests[i].Sequence} came {TimelineText.Milliseconds(wait)} after #{requests[i - 1].Sequence}, not 10% and 5 ms longer than the {TimelineText.Milliseconds(before)} before it.");
+            }
+        }
+
+        if (problems.Length != 0)
+        {
+            throw TimelineText.Failure($"{expected}, but they did not:{problems}", subject, requests, Shown, chaosNote);
+        }
+    }
+
+    // A wait grows by 10% and 5 ms at the least: timing noise on a busy machine then never makes a client that waits the same
+    // each time (or not at all) look as if it backed off.
+    private static bool Grew(TimeSpan before, TimeSpan wait) => wait >= before * 1.1 && wait - before >= TimeSpan.FromMilliseconds(5);
+
+    private static string Times(int n) => n switch
+    {
+        0 => "0 times",
+        1 => "once",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{n} times"),
+    };
+}
