@@ -31,10 +31,12 @@ internal static class FuzzInput
                 break;
             }
 
+            // A line without a name is skipped, as a server refuses it before any parser of ours could see it.
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
+            var name = colon < 0 ? string.Empty : line[..colon].Trim();
+            if (name.Length != 0)
             {
-                headers.Add(new(line[..colon].Trim(), line[(colon + 1)..].Trim()));
+                headers.Add(new(name, line[(colon + 1)..].Trim()));
             }
         }
 
