@@ -77,18 +77,20 @@ fuzz() {
   fi
   local dict=()
   [ -f "$here/dict/$target.dict" ] && dict=(-dict="$here/dict/$target.dict")
-  local status=0
+  local status=0 started
+  started="$(date +%s)"
   # -timeout is generous because the machines are shared; a real hang still shows as one.
   "$work/dotnet-libfuzzer" -max_total_time="$seconds" -timeout=30 -max_len="$max_len" -print_final_stats=1 \
     -artifact_prefix="$findings/" "${dict[@]}" "$@" "$corpus" \
     --child=dotnet --child-arg="$work/publish/FakeHttpFixture.Fuzz.dll" --child-arg="$target" >"$log" 2>&1 || status=$?
-  local execs rate cov ft units
+  local execs rate cov ft units elapsed
+  elapsed=$(($(date +%s) - started))
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
   cov="$(sed -n 's/^stat::managed_edges_hit: *//p' "$log" | tail -1)"
   ft="$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)"
   units="$(find "$corpus" -type f | wc -l)"
-  echo "fuzz $target: ${execs:-0} executions in ${seconds}s (${rate:-0}/s), ${cov:-0} edges, ${ft:-0} features, corpus $units inputs, exit $status"
+  echo "fuzz $target: ${execs:-0} executions in ${elapsed}s (${rate:-0}/s), ${cov:-0} edges, ${ft:-0} features, corpus $units inputs, exit $status"
   if [ "$status" -ne 0 ]; then
     local crash
     crash="$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)"
