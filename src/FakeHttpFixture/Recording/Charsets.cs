@@ -21,7 +21,12 @@ internal static class Charsets
             return Encoding.UTF8;
         }
 
-        var name = media.Charset.Value!.Trim('"');
+        return ForName(media.Charset.Value!.Trim('"'));
+    }
+
+    /// <summary>Returns the encoding of a charset name, or UTF-8 when it names one that cannot be used.</summary>
+    public static Encoding ForName(string name)
+    {
         try
         {
             return Encoding.GetEncoding(name);

@@ -118,12 +118,35 @@ internal static class RequestContentParser
         string? fileName = null;
         if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
         {
-            fieldName = NullIfEmpty(HeaderUtilities.RemoveQuotes(disposition.Name));
-            fileName = NullIfEmpty(disposition.FileNameStar) ?? NullIfEmpty(HeaderUtilities.RemoveQuotes(disposition.FileName));
+            fieldName = Parameter(disposition, "name", static d => d.Name);
+            fileName = ExtendedParameter(disposition, "filename*") ?? Parameter(disposition, "filename", static d => d.FileName);
         }
 
         return new MultipartPart(headers, fieldName, fileName, section.ContentType, bytes);
     }
+
+    // ASP.NET Core's Name and FileName getters decode MIME words ("=?utf-8?B?…?=") but throw NotSupportedException when the word
+    // names a charset .NET refuses (UTF-7): the value then stays as the client wrote it.
+    private static string? Parameter(ContentDispositionHeaderValue disposition, string name, Func<ContentDispositionHeaderValue, StringSegment> decoded)
+    {
+        try
+        {
+            return NullIfEmpty(HeaderUtilities.RemoveQuotes(decoded(disposition)));
+        }
+        catch (NotSupportedException)
+        {
+            return NullIfEmpty(HeaderUtilities.RemoveQuotes(Raw(disposition, name)));
+        }
+    }
+
+    // filename* is decoded here rather than by FileNameStar, which throws for a charset .NET refuses (ExtendedParameterValue says why).
+    private static string? ExtendedParameter(ContentDispositionHeaderValue disposition, string name) =>
+        Raw(disposition, name) is { HasValue: true } raw ? NullIfEmpty(ExtendedParameterValue.Decode(HeaderUtilities.RemoveQuotes(raw).Value!)) : null;
+
+    private static StringSegment Raw(ContentDispositionHeaderValue disposition, string name) =>
+        disposition.Parameters.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value ?? default;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string? NullIfEmpty(StringSegment value) => value.HasValue && value.Length != 0 ? value.Value : null;
 
