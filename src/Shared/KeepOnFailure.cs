@@ -49,7 +49,7 @@ internal static class KeepOnFailure
                 Environment.NewLine,
                 string.Empty,
                 $"FakeHttpFixture: {test} failed. Its server stays up at {server.BaseAddress} for you to curl or open in a browser: {ends}.",
-                AdapterServer.Journal(server),
+                AdapterServer.Report(server),
                 string.Empty);
             if (terminal is null)
             {

@@ -21,7 +21,7 @@ internal static class CancellationAssertions
             try
             {
                 // Woken by an arrival: a late request fails the test at once, and the full period passes only when none comes.
-                late.Add((await journal.WaitAsync(r => r.Sequence > after && pattern.Matches(r), 1, watchFor, cancellationToken).ConfigureAwait(false))[0]);
+                late.Add((await journal.WaitAsync(RequestPattern.Named($"{pattern.Description} after the cancellation", r => r.Sequence > after && pattern.Matches(r)), 1, watchFor, cancellationToken).ConfigureAwait(false))[0]);
             }
             catch (TimeoutException)
             {

@@ -105,6 +105,7 @@ public sealed partial class RecordedRequest
     private TimeoutException StillSending() =>
         new($"The response to {this} was still being sent {JournalText.Duration(ResponseWait)} later, so its body is not final. Read ResponseBody once the client has read the whole response.");
 
+    /// <summary>
     /// Gets the chaos rule or rate limit that fired on this request, as it describes itself, such as
     /// "30% of requests (seed 1234) → 503" or "2 requests per 1 s → 429"; <see langword="null"/> when none did. A rule that
     /// answered instead of the stage that would have answered also shows in <see cref="Responder"/>; a rule that only delayed the

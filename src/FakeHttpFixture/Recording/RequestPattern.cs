@@ -46,7 +46,7 @@ internal sealed class RequestPattern
     public static RequestPattern OfWait(Func<RecordedRequest, bool>? match, string? description) => match is null ? Any : Of(match, description);
 
     /// <summary>Returns a pattern that messages name exactly as <paramref name="name"/> says, such as "every request".</summary>
-    public static RequestPattern Named(string name, Func<RecordedRequest, bool> match) => new(name, null, null, match);
+    public static RequestPattern Named(string name, Func<RecordedRequest, bool> match) => new(name, null, null, match, PredicateLiterals.Of(null));
 
     public bool Matches(RecordedRequest request) => _match is not null
         ? _match(request)

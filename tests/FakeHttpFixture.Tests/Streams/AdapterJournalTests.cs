@@ -27,7 +27,7 @@ public sealed class AdapterJournalTests
         await _completions.OfAsync(1);
         await _completions.OfAsync(2);
 
-        var lines = AdapterServer.Journal(server).Split('\n');
+        var lines = AdapterServer.Report(server).Split('\n');
 
         lines[0].ShouldBe($"FakeHttpFixture journal of {server.BaseAddress}:");
         string[] expected =
