@@ -111,10 +111,7 @@ internal static class FileSender
             }
             else
             {
-                // A whole file goes without a count: Kestrel then copies with Stream.CopyToAsync, while a count makes it rent
-                // a 64 KB buffer per request (docs/benchmarks.md has the allocations).
-                long? count = start == 0 && length == file.Length ? null : length;
-                await context.Response.SendFileAsync(file.PhysicalPath!, start, count, context.RequestAborted).ConfigureAwait(false);
+                await SendFromDiskAsync(context, file, start, length).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -124,16 +121,31 @@ internal static class FileSender
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && file.PhysicalPath is not null)
         {
             // The test deleted or locked the file between the lookup and the send.
-            if (context.Response.HasStarted)
-            {
-                // Fewer bytes than Content-Length promised: only closing the connection tells the client.
-                context.Abort();
-                return;
-            }
-
-            context.Response.Clear();
-            context.Response.StatusCode = ex is UnauthorizedAccessException ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
+            AnswerVanishedFile(context, ex);
         }
+    }
+
+    // Methods of their own, so that answering from memory never loads Microsoft.AspNetCore.Http.Extensions, where SendFileAsync
+    // and HttpResponse.Clear live: the JIT loads the assemblies a method names when it compiles the method, branch taken or not.
+    private static Task SendFromDiskAsync(HttpContext context, ServedFile file, long start, long length)
+    {
+        // A whole file goes without a count: Kestrel then copies with Stream.CopyToAsync, while a count makes it rent
+        // a 64 KB buffer per request (docs/benchmarks.md has the allocations).
+        long? count = start == 0 && length == file.Length ? null : length;
+        return context.Response.SendFileAsync(file.PhysicalPath!, start, count, context.RequestAborted);
+    }
+
+    private static void AnswerVanishedFile(HttpContext context, Exception exception)
+    {
+        if (context.Response.HasStarted)
+        {
+            // Fewer bytes than Content-Length promised: only closing the connection tells the client.
+            context.Abort();
+            return;
+        }
+
+        context.Response.Clear();
+        context.Response.StatusCode = exception is UnauthorizedAccessException ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;
     }
 
     private static string ContentRange(long start, long length, long total) =>

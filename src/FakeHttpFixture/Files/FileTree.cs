@@ -20,7 +20,7 @@ public sealed class FileTree : IEnumerable<string>
     {
     }
 
-    /// <summary>Sets the file at <paramref name="path"/> to <paramref name="path"/>'s UTF-8 text, adding or replacing it.</summary>
+    /// <summary>Sets the file at <paramref name="path"/> to the value encoded as UTF-8, adding or replacing it, last modified now.</summary>
     /// <param name="path">A relative path with '/' between segments, such as "a/b.json"; a leading '/' is ignored.</param>
     public string this[string path]
     {

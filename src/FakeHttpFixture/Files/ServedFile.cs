@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
 namespace FakeHttpFixture;
@@ -18,9 +16,7 @@ internal sealed class ServedFile
         Length = content.LongLength;
         LastModified = TruncateToSeconds(lastModified);
         LastModifiedText = HeaderUtilities.FormatDate(LastModified);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(content, hash);
-        ETag = "\"" + Base64Url.EncodeToString(hash[..12]) + "\"";
+        ETag = ContentTag.Of(content);
     }
 
     /// <summary>Initializes a file on disk; like nginx, its ETag is made of its modification time and length, since hashing the file on each request would cost a full read.</summary>

@@ -44,7 +44,11 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             // 1. record: the request joins the journal once its body is in, before any stage answers.
             var started = Stopwatch.GetTimestamp();
             var timestamp = DateTimeOffset.UtcNow;
-            var body = await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
+            // A request without a body skips the reader: no await of ValueTask<BodyReadResult> runs, so a process's first GET
+            // compiles none of the async machinery over that struct (docs/benchmarks.md, cold start).
+            var body = RequestBodyReader.HasNoBody(context)
+                ? RequestBodyReader.None
+                : await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
             var request = RequestSnapshot.Create(context, timestamp, body);
             if (body.Outcome == BodyOutcome.ClientGone)
             {

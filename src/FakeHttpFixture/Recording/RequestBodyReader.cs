@@ -7,19 +7,24 @@ namespace FakeHttpFixture;
 /// <summary>Reads a request body to its end, keeping exactly the bytes received, also when the client goes away mid-body, and says how it ended.</summary>
 internal static class RequestBodyReader
 {
+    /// <summary>Gets the result for a request without a body.</summary>
+    public static BodyReadResult None => new(RecordedBody.Empty, BodyOutcome.Whole, 0);
+
+    /// <summary>Returns whether Kestrel knows the request has no body (such as a GET without Content-Length or Transfer-Encoding).</summary>
+    public static bool HasNoBody(HttpContext context) => context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false };
+
     public static async ValueTask<BodyReadResult> ReadAsync(HttpContext context, BodySpillDirectory spill, long threshold)
     {
-        var detection = context.Features.Get<IHttpRequestBodyDetectionFeature>();
-        if (detection is { CanHaveBody: false })
+        if (HasNoBody(context))
         {
-            return new BodyReadResult(RecordedBody.Empty, BodyOutcome.Whole, 0);
+            return None;
         }
 
         // The body of an extended CONNECT (a WebSocket over HTTP/2) is the tunnel itself, which ends only when the socket does:
         // whoever accepts it reads it, and the messages are recorded instead.
         if (context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true })
         {
-            return new BodyReadResult(RecordedBody.Empty, BodyOutcome.Whole, 0);
+            return None;
         }
 
         var reader = context.Request.BodyReader;

@@ -5,14 +5,13 @@ internal sealed class QueuedResponder(ResponseQueue queue, ResponsePlayer player
 {
     public Responder Stage => Responder.Queue;
 
-    public async ValueTask<bool> TryRespondAsync(Exchange exchange)
-    {
-        if (!queue.TryDequeue(out var response))
-        {
-            return false;
-        }
+    // Not async itself: with nothing queued, a process's first request compiles no state machine for this stage.
+    public ValueTask<bool> TryRespondAsync(Exchange exchange) =>
+        queue.TryDequeue(out var response) ? PlayAsync(exchange, response!) : new(false);
 
-        await player.PlayAsync(exchange, response!).ConfigureAwait(false);
+    private async ValueTask<bool> PlayAsync(Exchange exchange, StubResponse response)
+    {
+        await player.PlayAsync(exchange, response).ConfigureAwait(false);
         return true;
     }
 }

@@ -9,8 +9,6 @@ namespace FakeHttpFixture;
 /// <param name="stopping">Cancelled when the server starts to stop, which ends hanging and delayed responses at once.</param>
 internal sealed class ResponsePlayer(ServedTree files, ProblemLog problems, CancellationToken stopping)
 {
-    private readonly WebSocketPlayer _webSockets = new();
-
     public async Task PlayAsync(Exchange exchange, StubResponse response)
     {
         // Waits end when the client gives up or the server stops, so a hanging response never holds up dispose;
@@ -93,7 +91,7 @@ internal sealed class ResponsePlayer(ServedTree files, ProblemLog problems, Canc
 
         if (response.WebSocketConversation is { } conversation)
         {
-            await _webSockets.PlayAsync(exchange, response, conversation, token).ConfigureAwait(false);
+            await WebSocketPlayer.PlayAsync(exchange, response, conversation, token).ConfigureAwait(false);
             return;
         }
 

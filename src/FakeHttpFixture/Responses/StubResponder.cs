@@ -5,12 +5,13 @@ internal sealed class StubResponder(StubRegistry stubs, ResponsePlayer player, C
 {
     public Responder Stage => Responder.Stub;
 
-    public async ValueTask<bool> TryRespondAsync(Exchange exchange)
+    // Not async itself: when no stub matches, a process's first request compiles no state machine for this stage.
+    public ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
         var stub = stubs.Find(exchange.Request, out var routeValues);
         if (stub is null)
         {
-            return false;
+            return new(false);
         }
 
         if (routeValues is not null)
@@ -18,6 +19,11 @@ internal sealed class StubResponder(StubRegistry stubs, ResponsePlayer player, C
             exchange.Context.Request.RouteValues = routeValues;
         }
 
+        return AnswerAsync(exchange, stub);
+    }
+
+    private async ValueTask<bool> AnswerAsync(Exchange exchange, HttpStub stub)
+    {
         // A stub's rate limits and chaos rules come before its sequence; a stub without any pays one field read.
         if (stub.ChaosRules is { } rules && await rules.TryAnswerAsync(chaos, exchange).ConfigureAwait(false))
         {

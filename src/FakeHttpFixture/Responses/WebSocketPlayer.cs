@@ -10,18 +10,16 @@ namespace FakeHttpFixture;
 
 /// <summary>
 /// Accepts a WebSocket for a stub and plays its script. The handshake is ASP.NET Core's own <see cref="WebSocketMiddleware"/>,
-/// constructed once and invoked by hand as the server has no pipeline: it checks the request, writes Sec-WebSocket-Accept and
-/// accepts both an HTTP/1.1 upgrade and an HTTP/2 extended CONNECT (RFC 8441).
+/// constructed once per process, on the first WebSocket stub, and invoked by hand as the server has no pipeline: it checks the
+/// request, writes Sec-WebSocket-Accept and accepts both an HTTP/1.1 upgrade and an HTTP/2 extended CONNECT (RFC 8441).
 /// </summary>
-internal sealed class WebSocketPlayer
+internal static class WebSocketPlayer
 {
-    private readonly WebSocketMiddleware _handshake = new(static _ => Task.CompletedTask, Options.Create(new WebSocketOptions()), NullLoggerFactory.Instance);
-
-    public async Task PlayAsync(Exchange exchange, StubResponse response, WebSocketConversation conversation, CancellationToken token)
+    public static async Task PlayAsync(Exchange exchange, StubResponse response, WebSocketConversation conversation, CancellationToken token)
     {
         var context = exchange.Context;
         CountedUpgradeFeature.Install(exchange);
-        await _handshake.Invoke(context).ConfigureAwait(false);
+        await Handshake.Middleware.Invoke(context).ConfigureAwait(false);
         var sockets = context.WebSockets;
         var http = context.Response;
         if (!sockets.IsWebSocketRequest)
@@ -64,5 +62,12 @@ internal sealed class WebSocketPlayer
                 http.Headers.Append(name, value);
             }
         }
+    }
+
+    // A class of its own, so that a server start (which builds the ResponsePlayer) never loads Microsoft.AspNetCore.WebSockets:
+    // the middleware is made when a WebSocket stub first plays. It keeps no state per request, so one serves every server.
+    private static class Handshake
+    {
+        public static readonly WebSocketMiddleware Middleware = new(static _ => Task.CompletedTask, Options.Create(new WebSocketOptions()), NullLoggerFactory.Instance);
     }
 }

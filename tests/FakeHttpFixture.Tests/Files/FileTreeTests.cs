@@ -81,6 +81,53 @@ public sealed class FileTreeTests
     }
 
     [Fact]
+    public async Task An_in_memory_files_etag_follows_its_content_byte_for_byte()
+    {
+        var content = Enumerable.Range(0, 4099).Select(i => (byte)(i * 31)).ToArray();
+        byte[] Changed(int index)
+        {
+            var copy = content.ToArray();
+            copy[index] ^= 1;
+            return copy;
+        }
+
+        var files = new FileTree()
+            .Add("a.bin", content)
+            .Add("copy/a.bin", content.ToArray())
+            .Add("first.bin", Changed(0))
+            .Add("middle.bin", Changed(2048))
+            .Add("last.bin", Changed(4098))
+            .Add("longer.bin", [.. content, 0])
+            .Add("shorter.bin", content[..^1])
+            .Add("empty.bin", []);
+        await using var server = HttpFixtureServer.Start(files);
+        using var client = server.CreateClient();
+
+        async Task<string> ETagOf(string path)
+        {
+            using var response = await client.GetAsync(path);
+            return response.Headers.ETag!.Tag;
+        }
+
+        // Equal bytes, equal tags: a cache keeps what it has.
+        (await ETagOf("copy/a.bin")).ShouldBe(await ETagOf("a.bin"));
+
+        // One bit flipped anywhere, or one byte more or less, is another version.
+        string[] others = [await ETagOf("first.bin"), await ETagOf("middle.bin"), await ETagOf("last.bin"), await ETagOf("longer.bin"), await ETagOf("shorter.bin"), await ETagOf("empty.bin")];
+        others.ShouldNotContain(await ETagOf("a.bin"));
+        others.Distinct().Count().ShouldBe(others.Length);
+
+        // A replaced file of the same length no longer answers 304 to the tag of the old one.
+        var old = await ETagOf("a.bin");
+        files.Add("a.bin", Changed(100));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "a.bin");
+        request.Headers.IfNoneMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Parse(old));
+        using var revalidated = await client.SendAsync(request);
+        revalidated.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await revalidated.Content.ReadAsByteArrayAsync()).ShouldBe(Changed(100));
+    }
+
+    [Fact]
     public async Task A_file_replaced_under_concurrent_gets_is_always_served_whole_with_its_own_etag()
     {
         var versions = Enumerable.Range(0, 20).Select(i => new string((char)('a' + i), 5000 + i)).ToArray();
