@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold start: a new process (`dotnet FakeHttpFixture.Benchmarks.dll serve KIND --port P`) to the first successful
-# `curl GET /file.bin`, timed from the bash loop. RUNS (default 10) measured runs per server after one unmeasured run
-# (disk cache). Curl retries every 5 ms, so the resolution is about 10 ms. Writes $RESULTS_DIR/coldstart.md and prints it.
+# `curl GET /file.bin`, timed from the bash loop. RUNS (default 10) measured runs per server, the servers taking turns, after one
+# unmeasured run each (disk cache). Curl retries every 5 ms, so the resolution is about 10 ms. Writes $RESULTS_DIR/coldstart.md and prints it.
 source "$(dirname "$0")/common.sh"
 ensure_tools
 build_bench
@@ -26,16 +26,23 @@ first_response_ms() { # kind: prints milliseconds from process start to the firs
   echo $(( (end - start) / 1000000 ))
 }
 
+# One unmeasured start each (disk cache), then the peers take turns round by round, so that a machine that speeds up or slows
+# down during the run moves every peer alike instead of whichever ran in that stretch.
+declare -A samples
 for peer in "${peers[@]}"; do
   first_response_ms "$peer" >/dev/null || continue
-  samples=()
-  for _ in $(seq 1 "$RUNS"); do
-    samples+=("$(first_response_ms "$peer")")
+  samples[$peer]=""
+done
+for _ in $(seq 1 "$RUNS"); do
+  for peer in "${!samples[@]}"; do
+    samples[$peer]+="$(first_response_ms "$peer") "
   done
-  sorted=($(printf '%s\n' "${samples[@]}" | sort -n))
+done
+for peer in "${!samples[@]}"; do
+  sorted=($(printf '%s\n' ${samples[$peer]} | sort -n))
   median[$peer]=${sorted[$(( ${#sorted[@]} / 2 ))]}
   best[$peer]=${sorted[0]}
-  echo "cold start $peer: ${samples[*]} ms" >&2
+  echo "cold start $peer: ${samples[$peer]}ms" >&2
 done
 
 {
