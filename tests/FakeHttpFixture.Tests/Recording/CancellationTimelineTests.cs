@@ -32,7 +32,7 @@ public sealed class CancellationTimelineTests
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var cancelled = server.MarkCancellation(cts.Token);
 
-        // A client that swallows the cancellation and tries again, without the token, a little later.
+        // A client that swallows the cancellation and tries again at once, without the token.
         var call = Task.Run(async () =>
         {
             try
@@ -41,7 +41,6 @@ public sealed class CancellationTimelineTests
             }
             catch (OperationCanceledException)
             {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
                 using var again = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
                 await Should.ThrowAsync<OperationCanceledException>(() => client.GetAsync("report", again.Token));
             }

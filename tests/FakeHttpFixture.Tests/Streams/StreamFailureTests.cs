@@ -78,7 +78,9 @@ public sealed class StreamFailureTests
     private static async IAsyncEnumerable<SseItem<string>> Failing([EnumeratorCancellation] CancellationToken token = default)
     {
         yield return new SseItem<string>("before");
-        await Task.Delay(10, token);
+        // After the first event has gone out: the failure comes mid-stream, not before the headers.
+        await Task.Yield();
+        token.ThrowIfCancellationRequested();
         throw new InvalidOperationException("the feed of prices failed");
     }
 }
