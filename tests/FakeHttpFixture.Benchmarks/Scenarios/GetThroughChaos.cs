@@ -7,24 +7,7 @@ namespace FakeHttpFixture.Benchmarks.Scenarios;
 /// (a share of 0): the cost of the chaos stage itself. Raw Kestrel and WireMock do what they do in GetFileTree.
 /// </summary>
 [BenchmarkCategory(nameof(GetThroughChaos))]
-public class GetThroughChaos : RunningPeers
+public class GetThroughChaos : GetFileTree
 {
-    [Benchmark(Baseline = true)]
-    public async Task<int> Kestrel() => (await KestrelClient.GetByteArrayAsync("file.bin")).Length;
-
-    [Benchmark]
-    public async Task<int> Fixture()
-    {
-        TrimFixtureJournal();
-        return (await FixtureClient.GetByteArrayAsync("file.bin")).Length;
-    }
-
-    [Benchmark]
-    public async Task<int> WireMock()
-    {
-        TrimWireMockLog();
-        return (await WireMockClient.GetByteArrayAsync("file.bin")).Length;
-    }
-
     protected override void ConfigureFixture(HttpFixtureOptions options) => options.AddChaos(Chaos.Share(0).Respond(503));
 }

@@ -12,10 +12,7 @@ public sealed class BrokenExchangeRecordingTests
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task A_client_that_gives_up_before_the_answer_is_recorded_with_no_response(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport);
@@ -37,10 +34,7 @@ public sealed class BrokenExchangeRecordingTests
     }
 
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task A_handler_failing_after_the_headers_is_recorded_as_a_broken_response(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport);
@@ -64,10 +58,7 @@ public sealed class BrokenExchangeRecordingTests
     }
 
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task A_handler_that_aborts_the_connection_is_recorded_with_no_response(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport);
@@ -89,10 +80,7 @@ public sealed class BrokenExchangeRecordingTests
     }
 
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task Har_export_shows_a_fault_as_status_0_with_a_comment(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport);
@@ -112,10 +100,7 @@ public sealed class BrokenExchangeRecordingTests
     }
 
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task A_whole_response_is_not_marked_as_broken(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport, new FileTree { ["a.txt"] = "hello" });

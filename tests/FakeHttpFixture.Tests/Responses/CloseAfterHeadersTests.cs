@@ -7,10 +7,7 @@ namespace FakeHttpFixture.Tests.Responses;
 public sealed class CloseAfterHeadersTests
 {
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task Close_after_headers_gives_the_status_then_fails_reading_the_body(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport, new FileTree { ["ok.txt"] = "ok" });

@@ -7,10 +7,7 @@ namespace FakeHttpFixture.Tests.Responses;
 public sealed class DelayedFaultTests
 {
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task A_fault_after_a_delay_lets_a_client_timeout_be_tested_against_a_reset(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport);

@@ -9,10 +9,7 @@ public sealed class HangTests
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task Hang_holds_until_the_client_gives_up_and_leaves_the_server_serving(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport, new FileTree { ["ok.txt"] = "ok" });
@@ -37,10 +34,7 @@ public sealed class HangTests
     }
 
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task Dispose_ends_a_hang_at_once_and_records_it_with_no_status(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport, configure: o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));

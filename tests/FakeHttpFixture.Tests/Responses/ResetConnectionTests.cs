@@ -8,10 +8,7 @@ namespace FakeHttpFixture.Tests.Responses;
 public sealed class ResetConnectionTests
 {
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task Reset_connection_fails_the_request_with_a_connection_reset(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport, new FileTree { ["ok.txt"] = "ok" });
@@ -49,10 +46,7 @@ public sealed class ResetConnectionTests
     }
 
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task A_reset_on_a_reused_connection_fails_the_request_without_a_hidden_retry(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport, new FileTree { ["ok.txt"] = "ok" });

@@ -8,10 +8,7 @@ namespace FakeHttpFixture.Tests.Responses;
 public sealed class ResetStreamTests
 {
     [Theory]
-    [InlineData(Transport.Http11)]
-    [InlineData(Transport.Http11Tls)]
-    [InlineData(Transport.Http2)]
-    [InlineData(Transport.Http2Tls)]
+    [MemberData(nameof(EveryTransport.All), MemberType = typeof(EveryTransport))]
     public async Task Reset_stream_fails_only_that_http2_stream_with_its_error_code_and_resets_an_http11_connection(Transport transport)
     {
         await using var fixture = TransportServer.Start(transport, new FileTree { ["ok.txt"] = "ok" });
