@@ -53,7 +53,7 @@ public sealed class RecordAndReplayPageTests
             recordedDom.ShouldContain("total:41.5");
             replayedDom.ShouldBe(recordedDom);
             await replay.DisposeAsync();   // waits for the last exchange to complete, so every record is final
-            replay.Requests.Where(r => r.Path != "/favicon.ico").Select(r => r.Responder).ShouldAllBe(stage => stage == Responder.Replay);
+            replay.Requests.Where(r => r.Path != "/favicon.ico").Select(r => r.AnsweredBy).ShouldAllBe(stage => stage == ResponseSource.Replay);
         }
         finally
         {

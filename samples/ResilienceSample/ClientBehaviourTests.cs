@@ -53,7 +53,7 @@ public sealed class ClientBehaviourTests
         server.Timeline(HttpMethod.Get, "/orders/3")
             .ShouldHaveRetried(1)
             .ShouldHaveRespectedRetryAfter();
-        Assert.Equal(Responder.RateLimit, server.Requests[2].Responder);
+        Assert.Equal(ResponseSource.RateLimit, server.Requests[2].AnsweredBy);
     }
 
     [Fact]

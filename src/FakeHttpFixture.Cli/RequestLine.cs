@@ -30,7 +30,7 @@ internal static class RequestLine
         Styled(line, status, colour ? StatusColour(request.StatusCode) : null).Append("  ");
         line.Append(request.ResponseBodyLength == 0 ? "-" : ByteSize.Format(request.ResponseBodyLength)).Append("  ");
         Styled(line, duration is { } d ? Duration(d) : "-", colour ? Dim : null);
-        if (request.Responder == Responder.Fallback)
+        if (request.AnsweredBy == ResponseSource.Fallback)
         {
             // No file (nor upload, nor CORS preflight) answered: the 404 of a missing file, or the fallback's answer to a POST.
             Styled(line.Append("  "), "[nothing answered]", colour ? "\e[33m" : null);

@@ -84,7 +84,7 @@ internal static class AdapterServer
         const int MaxReports = 10;
         var text = new System.Text.StringBuilder()
             .Append(System.Globalization.CultureInfo.InvariantCulture, $"FakeHttpFixture journal of {server.BaseAddress}:{Environment.NewLine}{server.JournalSummary().TrimEnd('\n')}");
-        var missed = server.Requests.Where(r => r.Responder == Responder.Fallback).ToList();
+        var missed = server.Requests.Where(r => r.AnsweredBy == ResponseSource.Fallback).ToList();
         foreach (var request in missed.Take(MaxReports))
         {
             text.Append(Environment.NewLine).Append(Environment.NewLine).Append("FakeHttpFixture miss report: ").Append(server.ExplainMiss(request).ReplaceLineEndings());

@@ -13,7 +13,7 @@ internal sealed class StaticFileResponder(ServedTree tree, bool listing) : IResp
 
     private readonly ContentTypeMap _contentTypes = tree.ContentTypes;
 
-    public Responder Stage => Responder.File;
+    public ResponseSource Stage => ResponseSource.File;
 
     public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {

@@ -10,7 +10,7 @@ namespace FakeHttpFixture;
 /// </summary>
 internal sealed class UploadResponder(ServedTree tree) : IResponder
 {
-    public Responder Stage => Responder.Upload;
+    public ResponseSource Stage => ResponseSource.Upload;
 
     public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {

@@ -11,7 +11,7 @@ namespace FakeHttpFixture;
 /// in turn (queue, stubs, files, fallback), and complete the exchange. It is an <see cref="IHttpApplication{TContext}"/> of its
 /// own rather than a middleware pipeline: no host, no DI per request.
 /// </summary>
-internal sealed class FixtureApplication(RequestJournal journal, IResponder[] responders, Action<RecordedRequest>? onCompleted) : IHttpApplication<HttpContext>
+internal sealed class FixtureApplication(RequestJournal journal, IResponder[] responders, Action<RecordedRequest>? onCompleted, ExtensionPoints extensions) : IHttpApplication<HttpContext>
 {
     public InFlightRequests InFlight { get; } = new();
 
@@ -41,6 +41,13 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
         InFlight.Enter();
         try
         {
+            // 0. own pages (an admin API, the inspector) are answered before anything is recorded.
+            if (extensions.Pages.Length != 0 && extensions.Match(context.Request.Path) is { } page)
+            {
+                await page.Handler(context).ConfigureAwait(false);
+                return;
+            }
+
             // 1. record: the request joins the journal once its body is in, before any stage answers.
             var started = Stopwatch.GetTimestamp();
             var timestamp = DateTimeOffset.UtcNow;
@@ -68,7 +75,7 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
 
             var exchange = Exchange.Begin(context, request, journal.NewResponseCapture(request));
             Notify(context, request, completedNow: false);
-            var answeredBy = Responder.None;
+            var answeredBy = ResponseSource.None;
             try
             {
                 // 2–5. respond: the first stage that answers wins.
@@ -103,23 +110,41 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
     // The completion hook runs once the response has gone out; a request with no response to wait for runs it at once.
     private void Notify(HttpContext context, RecordedRequest request, bool completedNow)
     {
-        if (onCompleted is null)
+        if (onCompleted is null && extensions.Observers.Length == 0)
         {
             return;
         }
 
         if (completedNow)
         {
-            onCompleted(request);
+            Completed(request);
             return;
         }
 
         context.Response.OnCompleted(static state =>
         {
-            var (callback, rec) = ((Action<RecordedRequest>, RecordedRequest))state;
-            callback(rec);
+            var (application, rec) = ((FixtureApplication, RecordedRequest))state;
+            application.Completed(rec);
             return Task.CompletedTask;
-        }, (onCompleted, request));
+        }, (this, request));
+    }
+
+    private void Completed(RecordedRequest request)
+    {
+        onCompleted?.Invoke(request);
+        foreach (var observer in extensions.Observers)
+        {
+            try
+            {
+                observer.OnExchangeCompleted(request, extensions.Server!);
+            }
+#pragma warning disable CA1031 // An observer's bug is reported to the test through Verify, never to the client or Kestrel.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                extensions.Server!.ReportProblem($"The observer {observer.GetType().Name} threw {ex.GetType().Name} on {request}: {ex.Message}");
+            }
+        }
     }
 
     // Drops the request's features, so a context waiting in the pool holds no request, response or body.

@@ -250,6 +250,22 @@ public sealed class HttpFixtureOptions
 
     internal List<Chaos> ChaosRules { get; } = [];
 
+    internal List<Action<HttpFixtureServer>> StartedCallbacks { get; } = [];
+
+    /// <summary>
+    /// Adds a callback run once the server listens, before <see cref="HttpFixtureServer.Start(Action{HttpFixtureOptions}?)"/> returns it:
+    /// add-on packages plug their stages and observers in from here (<see cref="HttpFixtureServer.AddStage"/>). A callback that throws
+    /// stops the server, and the start fails with its exception.
+    /// </summary>
+    /// <param name="callback">What to do with the started server.</param>
+    /// <returns>These options, for chaining.</returns>
+    public HttpFixtureOptions OnServerStarted(Action<HttpFixtureServer> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        StartedCallbacks.Add(callback);
+        return this;
+    }
+
     internal List<RateLimit> RateLimits { get; } = [];
 
     /// <summary>

@@ -28,6 +28,32 @@ public sealed partial class HttpFixtureServer
         (await _journal.WaitAsync(RequestPattern.OfWait(match, description), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
+    /// Waits until the exchange of <paramref name="request"/> has completed, and returns it: its <see cref="RecordedRequest.StatusCode"/>,
+    /// <see cref="RecordedRequest.AnsweredBy"/>, <see cref="RecordedRequest.Duration"/> and sizes are then final. A client can read the
+    /// whole response a moment before the server has written the last of its record, so read those right after a call through this.
+    /// </summary>
+    /// <param name="request">A request of this server's journal.</param>
+    /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The same request, completed.</returns>
+    /// <exception cref="TimeoutException">The exchange did not complete in time, as for a response a stub still holds back.</exception>
+    public async Task<RecordedRequest> WaitForCompletionAsync(RecordedRequest request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = timeout ?? _options.DefaultWaitTimeout;
+        try
+        {
+            await request.WhenCompleted().WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The exchange of {request} had not completed {JournalText.Duration(limit)} later: its response is still being sent or held back. Give a longer timeout, or let the response finish first.");
+        }
+
+        return request;
+    }
+
+    /// <summary>
     /// Returns the first <paramref name="count"/> requests that match, in arrival order, waiting for those yet to come;
     /// for code under test that sends in the background, such as retries or batches.
     /// </summary>

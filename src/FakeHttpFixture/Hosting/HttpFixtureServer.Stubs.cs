@@ -70,6 +70,7 @@ public sealed partial class HttpFixtureServer
         _problems.Clear();
         _chaos.Reset();
         _replay?.Rewind();
+        _extensions.Reset();
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
     private readonly StubRegistry _stubs;
     private readonly ResponseQueue _queue;
     private readonly ProblemLog _problems;
+    private readonly ExtensionPoints _extensions;
     private readonly ReplayBook? _replay;
     private readonly HttpMessageInvoker? _upstream;
     private readonly ServerChaos _chaos;
@@ -47,6 +48,8 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
         _stubs = parts.Stubs;
         _queue = parts.Queue;
         _problems = parts.Problems;
+        _extensions = parts.Extensions;
+        _extensions.Server = this;
         _replay = parts.Replay;
         _upstream = parts.Upstream;
         _chaos = parts.Chaos;
@@ -206,8 +209,8 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var contentTypes = new ContentTypeMap(options.ContentTypes);
             parts = new ServerParts(server, options) { Replay = replay };
             ServedTree tree = root.Files is { } files ? new MemoryTree(files, contentTypes) : new DiskTree(root.Directory!, options.FollowSymlinks, contentTypes, options.HiddenPaths, parts.Journal.Spill);
-            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Chaos, parts.Stopping.Token, parts.Replay, parts.Upstream);
-            var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted);
+            var responders = ResponderChain.Create(options, tree, parts.Stubs, parts.Queue, parts.Problems, parts.Chaos, parts.Extensions, parts.Stopping.Token, parts.Replay, parts.Upstream);
+            var application = new FixtureApplication(parts.Journal, responders, options.OnRequestCompleted, parts.Extensions);
             await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
 
             // Kestrel writes the port it bound back into the endpoint's options.
@@ -216,6 +219,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{scheme}://{HostFor(options.BindAddress)}:{port}/"));
             var fixture = new HttpFixtureServer(parts, application, baseAddress, root.Directory, root.Temporary, certificate);
             fixture.StartRouting(hosts, proxy, proxyEndpoint?.EndPoint as IPEndPoint);
+            await fixture.RunStartedCallbacksAsync(options.StartedCallbacks).ConfigureAwait(false);
             return fixture;
         }
         catch

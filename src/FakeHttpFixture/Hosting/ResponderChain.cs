@@ -2,15 +2,15 @@ namespace FakeHttpFixture;
 
 /// <summary>
 /// Builds the stages that answer a request, in the documented order: CORS preflights (opt-in), rate limits and chaos (opt-in), the
-/// queue, stubs, replayed HAR entries (opt-in), uploads into the tree (opt-in), files, the proxy (opt-in), fallback. Stages a server does not use are left out rather than skipped per request.
+/// queue, stubs, added stages, replayed HAR entries (opt-in), added stages, uploads into the tree (opt-in), files, the proxy (opt-in), fallback. Stages a server does not use are left out rather than skipped per request.
 /// </summary>
 internal static class ResponderChain
 {
-    public static IResponder[] Create(HttpFixtureOptions options, ServedTree tree, StubRegistry stubs, ResponseQueue queue, ProblemLog problems, ServerChaos serverChaos, CancellationToken stopping, ReplayBook? replay = null, HttpMessageInvoker? upstream = null)
+    public static IResponder[] Create(HttpFixtureOptions options, ServedTree tree, StubRegistry stubs, ResponseQueue queue, ProblemLog problems, ServerChaos serverChaos, ExtensionPoints extensions, CancellationToken stopping, ReplayBook? replay = null, HttpMessageInvoker? upstream = null)
     {
         var player = new ResponsePlayer(tree, problems, stopping);
         var chaos = new ChaosPlayer(player, serverChaos.Seed, stopping);
-        var chain = new List<IResponder>(8);
+        var chain = new List<IResponder>(12);
         if (options.EnableCors)
         {
             chain.Add(new CorsResponder());
@@ -29,10 +29,15 @@ internal static class ResponderChain
 
         chain.Add(new QueuedResponder(queue, player));
         chain.Add(new StubResponder(stubs, player, chaos));
+
+        // Added stages can come at any time, even after start, so their two places are always in the chain; empty, each costs a length check.
+        chain.Add(new ExtensionResponder(extensions, StagePosition.WithStubs));
         if (replay is not null)
         {
             chain.Add(new ReplayResponder(replay));
         }
+
+        chain.Add(new ExtensionResponder(extensions, StagePosition.AfterReplay));
 
         if (options.AcceptUploads)
         {

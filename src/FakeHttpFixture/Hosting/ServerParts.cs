@@ -17,6 +17,8 @@ internal sealed class ServerParts(KestrelServer server, HttpFixtureOptions optio
 
     public ProblemLog Problems { get; } = new();
 
+    public ExtensionPoints Extensions { get; } = new();
+
     /// <summary>Gets the entries of the HAR files the server replays, read before Kestrel starts; <see langword="null"/> without ReplayHar.</summary>
     public ReplayBook? Replay { get; init; }
 

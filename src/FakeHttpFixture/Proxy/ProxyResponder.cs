@@ -22,7 +22,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
     // The upstream's origin and path prefix, which every request's raw target follows: "https://api.example.com/v2".
     private readonly string _base = upstream.GetLeftPart(UriPartial.Authority) + upstream.AbsolutePath.TrimEnd('/');
 
-    public Responder Stage => Responder.Proxy;
+    public ResponseSource Stage => ResponseSource.Proxy;
 
     public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {

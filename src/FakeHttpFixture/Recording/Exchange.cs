@@ -96,6 +96,9 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
         set => _lifetime.RequestAborted = value;
     }
 
+    /// <summary>Gets or sets the name of the added stage that answered (<see cref="ExtensionResponder"/>); null for the server's own stages.</summary>
+    internal string? StageName { get; set; }
+
     /// <summary>Gets a value indicating whether the response body is recorded as it is written (<see cref="ResponseCapture"/>).</summary>
     internal bool CapturesBody => _capture is not null;
 
@@ -160,7 +163,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
     /// Completes the record exactly once, when the responders are done: a response that wrote nothing is noted now, with what
     /// Kestrel will send when the application returns; a client that left before the whole response makes it an aborted one.
     /// </summary>
-    public void Complete(Responder answeredBy, TimeSpan duration)
+    public void Complete(ResponseSource answeredBy, TimeSpan duration)
     {
         if (_completed)
         {
@@ -179,7 +182,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
             Request.MarkResponseAborted();
         }
 
-        Request.Complete(answeredBy, duration);
+        Request.Complete(answeredBy, duration, StageName);
         Request.EndStreams();
 
         // Last, so that a reader woken by the body (ResponseBody, SaveHar) finds the rest of the record final too.
@@ -199,7 +202,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
             request.MarkResponseAborted();
         }
 
-        request.Complete(Responder.None, duration);
+        request.Complete(ResponseSource.None, duration);
     }
 
     /// <summary>Notes status and headers before the response can start, unless they are noted already or a callback will note them.</summary>

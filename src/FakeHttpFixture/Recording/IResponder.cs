@@ -5,7 +5,7 @@ namespace FakeHttpFixture;
 internal interface IResponder
 {
     /// <summary>Gets the stage the journal names when this responder answers.</summary>
-    Responder Stage { get; }
+    ResponseSource Stage { get; }
 
     /// <summary>Answers the exchange, or returns false to leave it to the next stage.</summary>
     ValueTask<bool> TryRespondAsync(Exchange exchange);

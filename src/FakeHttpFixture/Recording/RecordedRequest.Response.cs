@@ -13,10 +13,13 @@ public sealed partial class RecordedRequest
     private volatile bool _responseAborted;
     private volatile bool _unmatched;
     private volatile ResponseFault _fault;
-    private volatile Responder _responder;
+    private volatile ResponseSource _responder;
     private volatile UpstreamFailure _upstreamFailure;
     private ResponseCapture? _responseCapture;
     private volatile string? _chaosRule;
+    private static readonly object CompletedMark = new();
+    private volatile string? _answeringStage;
+    private object? _completion;
     private long _answeredAtTicks;
 
     /// <summary>
@@ -40,8 +43,11 @@ public sealed partial class RecordedRequest
     /// </summary>
     public TimeSpan Duration => TimeSpan.FromTicks(Interlocked.Read(ref _durationTicks));
 
-    /// <summary>Gets the stage that answered, such as <see cref="FakeHttpFixture.Responder.File"/>; <see cref="FakeHttpFixture.Responder.None"/> while none has.</summary>
-    public Responder Responder => _responder;
+    /// <summary>Gets the stage that answered, such as <see cref="FakeHttpFixture.ResponseSource.File"/>; <see cref="FakeHttpFixture.ResponseSource.None"/> while none has.</summary>
+    public ResponseSource AnsweredBy => _responder;
+
+    /// <summary>Gets the name of the added stage that answered (<see cref="IAnsweringStage.Name"/>, such as "grpc") when <see cref="AnsweredBy"/> is <see cref="ResponseSource.Extension"/>; otherwise <see langword="null"/>.</summary>
+    public string? AnsweringStage => _answeringStage;
 
     /// <summary>
     /// Gets the fault the answering stub played, such as <see cref="ResponseFault.ResetConnection"/>; <see cref="ResponseFault.None"/>
@@ -108,7 +114,7 @@ public sealed partial class RecordedRequest
     /// <summary>
     /// Gets the chaos rule or rate limit that fired on this request, as it describes itself, such as
     /// "30% of requests (seed 1234) → 503" or "2 requests per 1 s → 429"; <see langword="null"/> when none did. A rule that
-    /// answered instead of the stage that would have answered also shows in <see cref="Responder"/>; a rule that only delayed the
+    /// answered instead of the stage that would have answered also shows in <see cref="AnsweredBy"/>; a rule that only delayed the
     /// request shows only here (see docs/chaos-and-client-behaviour.md).
     /// </summary>
     public string? ChaosRule => _chaosRule;
@@ -140,9 +146,36 @@ public sealed partial class RecordedRequest
 
     internal void AddResponseBytes(long count) => Interlocked.Add(ref _responseBodyLength, count);
 
-    internal void Complete(Responder answeredBy, TimeSpan duration)
+    internal void Complete(ResponseSource answeredBy, TimeSpan duration, string? stage = null)
     {
+        _answeringStage = stage;
         _responder = answeredBy;
         Interlocked.Exchange(ref _durationTicks, Math.Max(duration.Ticks, 1));
+        if (Interlocked.Exchange(ref _completion, CompletedMark) is TaskCompletionSource waiting)
+        {
+            waiting.TrySetResult();
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the exchange has completed: <see cref="StatusCode"/>, <see cref="AnsweredBy"/>, <see cref="Duration"/> and the sizes are final.</summary>
+    public bool IsCompleted => Volatile.Read(ref _completion) == CompletedMark;
+
+    /// <summary>Returns a task that ends when the exchange completes; made only for a caller that waits, so a request nobody waits on costs nothing.</summary>
+    internal Task WhenCompleted()
+    {
+        var current = Volatile.Read(ref _completion);
+        if (current == CompletedMark)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (current is TaskCompletionSource existing)
+        {
+            return existing.Task;
+        }
+
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var before = Interlocked.CompareExchange(ref _completion, mine, null);
+        return before is null ? mine.Task : before == CompletedMark ? Task.CompletedTask : ((TaskCompletionSource)before).Task;
     }
 }

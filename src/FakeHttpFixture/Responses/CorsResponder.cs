@@ -12,7 +12,7 @@ internal sealed class CorsResponder : IResponder
 {
     private const string AllowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
-    public Responder Stage => Responder.Cors;
+    public ResponseSource Stage => ResponseSource.Cors;
 
     public ValueTask<bool> TryRespondAsync(Exchange exchange)
     {

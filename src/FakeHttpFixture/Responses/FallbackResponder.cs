@@ -9,7 +9,7 @@ namespace FakeHttpFixture;
 /// </summary>
 internal sealed class FallbackResponder(bool strict, int fallbackStatusCode, ProblemLog problems, StubRegistry stubs, int reportedStubs) : IResponder
 {
-    public Responder Stage => Responder.Fallback;
+    public ResponseSource Stage => ResponseSource.Fallback;
 
     public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {

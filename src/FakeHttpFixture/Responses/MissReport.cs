@@ -48,13 +48,13 @@ internal static class MissReport
         string.Create(CultureInfo.InvariantCulture, $"{Target(request)} matched no stub or file and was answered {status}.");
 
     /// <summary>Returns the headline for a request as the journal has it now: missed, answered by another stage, or not answered yet.</summary>
-    public static string Headline(RecordedRequest request) => request.Responder switch
+    public static string Headline(RecordedRequest request) => request.AnsweredBy switch
     {
-        Responder.Fallback => Unanswered(request, request.StatusCode),
-        Responder.None => $"{Target(request)} has not been answered by any stage{(request.Aborted ? ": its body broke off" : " yet")}.",
-        Responder.Queue => $"{Target(request)} was answered by a queued response ({request.StatusCode}).",
-        Responder.Stub => $"{Target(request)} was answered by a stub ({request.StatusCode}).",
-        Responder.File => $"{Target(request)} was answered from the served files ({request.StatusCode}).",
+        ResponseSource.Fallback => Unanswered(request, request.StatusCode),
+        ResponseSource.None => $"{Target(request)} has not been answered by any stage{(request.Aborted ? ": its body broke off" : " yet")}.",
+        ResponseSource.Queue => $"{Target(request)} was answered by a queued response ({request.StatusCode}).",
+        ResponseSource.Stub => $"{Target(request)} was answered by a stub ({request.StatusCode}).",
+        ResponseSource.File => $"{Target(request)} was answered from the served files ({request.StatusCode}).",
         var stage => $"{Target(request)} was answered by the {stage} stage ({request.StatusCode}).",
     };
 

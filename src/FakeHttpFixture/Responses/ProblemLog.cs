@@ -19,6 +19,14 @@ internal sealed class ProblemLog
         }
     }
 
+    public void Report(string problem)
+    {
+        lock (_gate)
+        {
+            _problems.Add(problem);
+        }
+    }
+
     public void Unmatched(RecordedRequest request, string report)
     {
         lock (_gate)

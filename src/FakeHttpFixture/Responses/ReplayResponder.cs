@@ -7,7 +7,7 @@ namespace FakeHttpFixture;
 /// <summary>Answers with the recorded response of a HAR entry that matches the request (<see cref="ReplayBook"/>); asked right after the stubs.</summary>
 internal sealed class ReplayResponder(ReplayBook book) : IResponder
 {
-    public Responder Stage => Responder.Replay;
+    public ResponseSource Stage => ResponseSource.Replay;
 
     public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {

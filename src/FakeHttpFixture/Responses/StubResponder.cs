@@ -3,7 +3,7 @@ namespace FakeHttpFixture;
 /// <summary>Answers with the stub that matches the request, the last added winning; a template's values become the request's route values.</summary>
 internal sealed class StubResponder(StubRegistry stubs, ResponsePlayer player, ChaosPlayer chaos) : IResponder
 {
-    public Responder Stage => Responder.Stub;
+    public ResponseSource Stage => ResponseSource.Stub;
 
     // Not async itself: when no stub matches, a process's first request compiles no state machine for this stage.
     public ValueTask<bool> TryRespondAsync(Exchange exchange)

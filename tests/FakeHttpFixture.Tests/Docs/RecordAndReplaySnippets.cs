@@ -58,7 +58,7 @@ public sealed class RecordAndReplaySnippets : IAsyncLifetime
 
             forecast.TemperatureC.ShouldBe(4);
             await server.DisposeAsync();
-            server.Requests.ShouldHaveSingleItem().Responder.ShouldBe(Responder.Replay);
+            server.Requests.ShouldHaveSingleItem().AnsweredBy.ShouldBe(ResponseSource.Replay);
         }
         finally
         {

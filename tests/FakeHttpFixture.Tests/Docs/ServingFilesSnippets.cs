@@ -119,7 +119,7 @@ public sealed class ServingFilesSnippets
         await client.DeleteAsync("reports/r1.json");
         server.Requests.Select(r => r.StatusCode).ShouldBe([201, 204, 204, 404]);
         server.Requests[0].ResponseHeaders["Location"].ShouldBe(["/reports/r1.json"]);
-        server.Requests.ShouldAllBe(r => r.Responder == Responder.Upload);
+        server.Requests.ShouldAllBe(r => r.AnsweredBy == ResponseSource.Upload);
         (await client.GetAsync("reports/r1.json")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

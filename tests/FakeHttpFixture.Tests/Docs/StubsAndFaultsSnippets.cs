@@ -44,7 +44,7 @@ public sealed class StubsAndFaultsSnippets
         (await Search(client, "secret", "?page=3", """{"term":"shoes"}""")).ShouldBe((HttpStatusCode.OK, ""));
         (await Search(client, "secret", "?page=2", """{"term":"hats"}""")).ShouldBe((HttpStatusCode.OK, ""));
         (await Search(client, "secret", "?page=2", "term=shoes")).ShouldBe((HttpStatusCode.OK, ""));
-        server.Requests.Select(r => r.Responder).ShouldBe([Responder.Stub, Responder.Fallback, Responder.Fallback, Responder.Fallback, Responder.Fallback]);
+        server.Requests.Select(r => r.AnsweredBy).ShouldBe([ResponseSource.Stub, ResponseSource.Fallback, ResponseSource.Fallback, ResponseSource.Fallback, ResponseSource.Fallback]);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class StubsAndFaultsSnippets
         (first.StatusCode, await first.Content.ReadAsStringAsync()).ShouldBe((HttpStatusCode.OK, "first"));
         (second.StatusCode, await second.Content.ReadAsStringAsync()).ShouldBe((HttpStatusCode.Accepted, "second"));
         third.StatusCode.ShouldBe(HttpStatusCode.NotFound);   // the queue is empty: on to stubs, files, fallback
-        server.Requests.Select(r => r.Responder).ShouldBe([Responder.Queue, Responder.Queue, Responder.Fallback]);
+        server.Requests.Select(r => r.AnsweredBy).ShouldBe([ResponseSource.Queue, ResponseSource.Queue, ResponseSource.Fallback]);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class UploadTests
 
         (await File.ReadAllBytesAsync(Path.Combine(dir.Path, "blob.bin"))).ShouldBe(bytes);
         Directory.GetFiles(dir.Path).Select(Path.GetFileName).ShouldBe(["blob.bin"]);
-        (await server.WaitForRequestAsync(r => r.Method == "PUT")).Responder.ShouldBe(Responder.Upload);
+        (await server.WaitForRequestAsync(r => r.Method == "PUT")).AnsweredBy.ShouldBe(ResponseSource.Upload);
     }
 
     [Theory]

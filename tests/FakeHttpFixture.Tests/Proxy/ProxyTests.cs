@@ -40,7 +40,7 @@ public sealed class ProxyTests
         forwarded.BodyText.ShouldBe("""{"item":"book"}""");
         var recorded = proxy.Requests.ShouldHaveSingleItem();
         Encoding.UTF8.GetString(recorded.ResponseBody!).ShouldBe("""{"id":7}""", "read first: it waits for the exchange to complete");
-        recorded.Responder.ShouldBe(Responder.Proxy);
+        recorded.AnsweredBy.ShouldBe(ResponseSource.Proxy);
         recorded.StatusCode.ShouldBe(201);
         recorded.ResponseHeaders["X-Upstream"].ShouldBe(["yes"]);
         recorded.UpstreamFailure.ShouldBe(UpstreamFailure.None);
@@ -86,7 +86,7 @@ public sealed class ProxyTests
         (await client.GetStringAsync("c.txt", TestContext.Current.CancellationToken)).ShouldBe("upstream c");
 
         proxy.Requests.Select(r => Encoding.UTF8.GetString(r.ResponseBody!)).ShouldBe(["stubbed a", "local b", "upstream c"]);
-        proxy.Requests.Select(r => r.Responder).ShouldBe([Responder.Stub, Responder.File, Responder.Proxy]);
+        proxy.Requests.Select(r => r.AnsweredBy).ShouldBe([ResponseSource.Stub, ResponseSource.File, ResponseSource.Proxy]);
         upstream.Requests.Select(r => r.Path).ShouldBe(["/c.txt"]);
     }
 

@@ -27,7 +27,7 @@ public sealed class UpstreamFailureTests
         var recorded = proxy.Requests.ShouldHaveSingleItem();
         recorded.ResponseBody.ShouldNotBeEmpty("the fixture's own 502 is recorded like any answer");
         recorded.StatusCode.ShouldBe(502);
-        recorded.Responder.ShouldBe(Responder.Proxy);
+        recorded.AnsweredBy.ShouldBe(ResponseSource.Proxy);
         recorded.UpstreamFailure.ShouldBe(UpstreamFailure.ConnectionRefused);
         recorded.ResponseAborted.ShouldBeFalse();
         recorded.ToString().ShouldBe("#1 GET /api/items?page=2 → 502 [upstream ConnectionRefused]");

@@ -49,7 +49,7 @@ public sealed class ExchangeRecordingTests
 
         var r = server.Requests.ShouldHaveSingleItem();
         r.StatusCode.ShouldBe(200);
-        r.Responder.ShouldBe(Responder.File);
+        r.AnsweredBy.ShouldBe(ResponseSource.File);
         r.ResponseBodyLength.ShouldBe(11);
         r.ResponseHeaders["Content-Type"].ShouldBe(["application/json"]);
         r.ResponseHeaders["content-length"].ShouldBe(["11"]);
@@ -120,10 +120,10 @@ public sealed class ExchangeRecordingTests
     [Fact]
     public async Task OnRequestCompleted_sees_status_bytes_and_duration()
     {
-        var completed = new TaskCompletionSource<(int Status, long Bytes, TimeSpan Duration, Responder Responder)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completed = new TaskCompletionSource<(int Status, long Bytes, TimeSpan Duration, ResponseSource AnsweredBy)>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = HttpFixtureServer.Start(
             new FileTree { ["a.txt"] = "hello" },
-            o => o.OnRequestCompleted = r => completed.TrySetResult((r.StatusCode, r.ResponseBodyLength, r.Duration, r.Responder)));
+            o => o.OnRequestCompleted = r => completed.TrySetResult((r.StatusCode, r.ResponseBodyLength, r.Duration, r.AnsweredBy)));
         using var client = server.CreateClient();
 
         await client.GetStringAsync("a.txt");
@@ -132,7 +132,7 @@ public sealed class ExchangeRecordingTests
         seen.Status.ShouldBe(200);
         seen.Bytes.ShouldBe(5);
         seen.Duration.ShouldBeGreaterThan(TimeSpan.Zero);
-        seen.Responder.ShouldBe(Responder.File);
+        seen.AnsweredBy.ShouldBe(ResponseSource.File);
     }
 
     [Fact]

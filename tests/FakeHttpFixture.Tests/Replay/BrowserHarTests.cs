@@ -50,7 +50,7 @@ public sealed class BrowserHarTests
         (await client.GetAsync("live", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a wss: URL is no HTTP answer to replay");
 
         await replay.DisposeAsync();
-        replay.Requests.Select(r => r.Responder).ShouldBe([Responder.Fallback, Responder.Fallback]);
+        replay.Requests.Select(r => r.AnsweredBy).ShouldBe([ResponseSource.Fallback, ResponseSource.Fallback]);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RecordAndReplayTests
         {
             recorded = await SendAllAsync(recorder.BaseAddress);
             recorder.SaveHar(har);
-            recorder.Requests.Select(r => r.Responder).Distinct().ShouldBe([Responder.Proxy]);
+            recorder.Requests.Select(r => r.AnsweredBy).Distinct().ShouldBe([ResponseSource.Proxy]);
         }
 
         await upstream.DisposeAsync();
@@ -51,7 +51,7 @@ public sealed class RecordAndReplayTests
         }
 
         await replay.DisposeAsync();   // which waits for the last exchange to complete, so every record is final
-        replay.Requests.Select(r => r.Responder).Distinct().ShouldBe([Responder.Replay]);
+        replay.Requests.Select(r => r.AnsweredBy).Distinct().ShouldBe([ResponseSource.Replay]);
         replay.Verify();
     }
 
@@ -71,7 +71,7 @@ public sealed class RecordAndReplayTests
         (await client.GetStringAsync("api/flag", TestContext.Current.CancellationToken)).ShouldBe("stubbed");
 
         await replay.DisposeAsync();
-        replay.Requests.ShouldHaveSingleItem().Responder.ShouldBe(Responder.Stub);
+        replay.Requests.ShouldHaveSingleItem().AnsweredBy.ShouldBe(ResponseSource.Stub);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class RecordAndReplayTests
         (await client.GetAsync("api/other", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         await replay.DisposeAsync();
-        replay.Requests.Select(r => r.Responder).ShouldBe([Responder.Replay, Responder.File, Responder.Fallback]);
+        replay.Requests.Select(r => r.AnsweredBy).ShouldBe([ResponseSource.Replay, ResponseSource.File, ResponseSource.Fallback]);
     }
 
     [Fact]

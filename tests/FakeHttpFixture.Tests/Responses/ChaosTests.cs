@@ -114,11 +114,11 @@ public sealed class ChaosTests
         outcomes.ShouldBe(["ok", "ok", "reset", "ok", "ok", "reset", "ok"]);
         var third = server.Requests[2];
         third.Fault.ShouldBe(ResponseFault.ResetConnection);
-        third.Responder.ShouldBe(Responder.Chaos);
+        third.AnsweredBy.ShouldBe(ResponseSource.Chaos);
         third.ChaosRule.ShouldBe("every 3rd request → ResetConnection");
         third.ToString().ShouldBe("#3 GET /ok.txt → no response [ResetConnection] [chaos: every 3rd request → ResetConnection]");
         server.Requests[3].ChaosRule.ShouldBeNull();
-        server.Requests[3].Responder.ShouldBe(Responder.File);
+        server.Requests[3].AnsweredBy.ShouldBe(ResponseSource.File);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class ChaosTests
         var (fast, slow) = (server.Requests[0], server.Requests[1]);
         fast.ChaosRule.ShouldBeNull();
         slow.ChaosRule.ShouldBe("every 2nd request → delayed 300 ms");
-        slow.Responder.ShouldBe(Responder.File);
+        slow.AnsweredBy.ShouldBe(ResponseSource.File);
         // .NET's timers count whole milliseconds, so a 300 ms delay can end a fraction of one early (299.6 ms was seen in CI);
         // a request that was not held at all would take a few milliseconds.
         slow.Duration.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(295));
@@ -186,7 +186,7 @@ public sealed class ChaosTests
         var completed = await done.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         completed.ResponseAborted.ShouldBeTrue();
         completed.StatusCode.ShouldBe(0);
-        completed.Responder.ShouldBe(Responder.Chaos);
+        completed.AnsweredBy.ShouldBe(ResponseSource.Chaos);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class ChaosTests
         (await client.GetStringAsync("ok.txt", TestContext.Current.CancellationToken)).ShouldBe("ok"); // other paths see no chaos
         answers.ShouldBe(["first", "503", "second", "503", "second"]);
         stub.CallCount.ShouldBe(3);
-        server.Requests[1].Responder.ShouldBe(Responder.Stub);
+        server.Requests[1].AnsweredBy.ShouldBe(ResponseSource.Stub);
         server.Requests[1].ChaosRule.ShouldBe("every 2nd request → 503");
     }
 
@@ -310,10 +310,11 @@ public sealed class ChaosTests
         var stages = Stages(new HttpFixtureOptions());
         var withBoth = Stages(new HttpFixtureOptions().AddRateLimit(RateLimit.Allow(1, TimeSpan.FromSeconds(1))).AddChaos(Chaos.EveryNth(2).Respond(503)));
 
-        stages.ShouldBe([Responder.Queue, Responder.Stub, Responder.File, Responder.Fallback]);
-        withBoth.ShouldBe([Responder.RateLimit, Responder.Chaos, Responder.Queue, Responder.Stub, Responder.File, Responder.Fallback]);
+        stages.ShouldBe([ResponseSource.Queue, ResponseSource.Stub, ResponseSource.Extension, ResponseSource.Extension, ResponseSource.File, ResponseSource.Fallback]);
+        withBoth.ShouldBe([ResponseSource.RateLimit, ResponseSource.Chaos, ResponseSource.Queue, ResponseSource.Stub, ResponseSource.Extension, ResponseSource.Extension, ResponseSource.File, ResponseSource.Fallback]);
+        stages.ShouldBeInOrder(SortDirection.Ascending, "the enum's values follow the order in which the stages are asked");
 
-        static Responder[] Stages(HttpFixtureOptions options) =>
-            [.. ResponderChain.Create(options, new MemoryTree(Site, new ContentTypeMap(options.ContentTypes)), new StubRegistry(), new ResponseQueue(), new ProblemLog(), new ServerChaos(options), CancellationToken.None).Select(r => r.Stage)];
+        static ResponseSource[] Stages(HttpFixtureOptions options) =>
+            [.. ResponderChain.Create(options, new MemoryTree(Site, new ContentTypeMap(options.ContentTypes)), new StubRegistry(), new ResponseQueue(), new ProblemLog(), new ServerChaos(options), new ExtensionPoints(), CancellationToken.None).Select(r => r.Stage)];
     }
 }

@@ -29,7 +29,7 @@ public sealed class CorsOverTlsTests
         answer.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["https://app.test"]);
         data.StatusCode.ShouldBe(HttpStatusCode.OK);
         data.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe(["https://app.test"]);
-        server.Requests.Select(r => (r.Responder, r.Scheme, r.Protocol)).ShouldBe([(Responder.Cors, "https", "HTTP/2"), (Responder.File, "https", "HTTP/2")]);
+        server.Requests.Select(r => (r.AnsweredBy, r.Scheme, r.Protocol)).ShouldBe([(ResponseSource.Cors, "https", "HTTP/2"), (ResponseSource.File, "https", "HTTP/2")]);
         server.Requests[1].ResponseHeaders["Access-Control-Allow-Origin"].ShouldBe(["https://app.test"]);
     }
 

@@ -21,7 +21,7 @@ public sealed class CorsTests
         string.Join(",", response.Headers.GetValues("Access-Control-Allow-Methods")).ShouldContain("PUT");
         string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")).ShouldBe("content-type, x-api-key");
         response.Headers.GetValues("Access-Control-Allow-Credentials").ShouldBe(["true"]);
-        server.Requests.ShouldHaveSingleItem().Responder.ShouldBe(Responder.Cors);
+        server.Requests.ShouldHaveSingleItem().AnsweredBy.ShouldBe(ResponseSource.Cors);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class RateLimitTests
         problem.RootElement.GetProperty("type").GetString().ShouldBe("https://iana.org/assignments/http-problem-types#quota-exceeded");
         problem.RootElement.GetProperty("violated-policies")[0].GetString().ShouldBe("default");
         var record = server.Requests[2];
-        record.Responder.ShouldBe(Responder.RateLimit);
+        record.AnsweredBy.ShouldBe(ResponseSource.RateLimit);
         record.ChaosRule.ShouldBe("2 requests per 30 s → 429");
         record.ResponseHeaders["Retry-After"].ShouldHaveSingleItem();
     }
@@ -68,7 +68,7 @@ public sealed class RateLimitTests
 
             statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(7);
             statuses.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBe(33);
-            server.Requests.Count(r => r.Responder == Responder.RateLimit).ShouldBe(33);
+            server.Requests.Count(r => r.AnsweredBy == ResponseSource.RateLimit).ShouldBe(33);
         }
         finally
         {

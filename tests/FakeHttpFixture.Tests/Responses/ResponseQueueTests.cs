@@ -20,7 +20,7 @@ public sealed class ResponseQueueTests
         second.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("second");
         (await third.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("stub");
-        server.Requests.Select(r => r.Responder).ShouldBe([Responder.Queue, Responder.Queue, Responder.Stub]);
+        server.Requests.Select(r => r.AnsweredBy).ShouldBe([ResponseSource.Queue, ResponseSource.Queue, ResponseSource.Stub]);
     }
 
     [Fact]

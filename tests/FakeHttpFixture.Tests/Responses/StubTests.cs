@@ -21,7 +21,7 @@ public sealed class StubTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("""{"id":"42","status":"shipped"}""");
-        server.Requests.ShouldHaveSingleItem().Responder.ShouldBe(Responder.Stub);
+        server.Requests.ShouldHaveSingleItem().AnsweredBy.ShouldBe(ResponseSource.Stub);
     }
 
     [Fact]
@@ -93,12 +93,12 @@ public sealed class StubTests
 
         (await Send("secret", "?page=2", new { term = "shoes" })).ShouldBe(HttpStatusCode.OK);
         (await Send("wrong", "?page=2", new { term = "shoes" })).ShouldBe(HttpStatusCode.OK);
-        server.Requests[^1].Responder.ShouldBe(Responder.Fallback);
+        server.Requests[^1].AnsweredBy.ShouldBe(ResponseSource.Fallback);
         (await Send("secret", "?page=3", new { term = "shoes" })).ShouldBe(HttpStatusCode.OK);
-        server.Requests[^1].Responder.ShouldBe(Responder.Fallback);
+        server.Requests[^1].AnsweredBy.ShouldBe(ResponseSource.Fallback);
         (await Send("secret", "?page=2", new { term = "hats" })).ShouldBe(HttpStatusCode.OK);
-        server.Requests[^1].Responder.ShouldBe(Responder.Fallback);
-        server.Requests[0].Responder.ShouldBe(Responder.Stub);
+        server.Requests[^1].AnsweredBy.ShouldBe(ResponseSource.Fallback);
+        server.Requests[0].AnsweredBy.ShouldBe(ResponseSource.Stub);
     }
 
     [Fact]

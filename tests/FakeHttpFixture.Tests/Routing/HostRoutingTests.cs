@@ -116,7 +116,7 @@ public sealed class HostRoutingTests
         (await client.GetAsync(new Uri("https://api.gitlab.com/repos/a/b"), Token)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync(new Uri("http://api.github.com/user"), Token)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync(new Uri("https://api.github.com:8443/user"), Token)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        server.Requests.Select(r => r.Responder).ShouldBe([Responder.Stub, Responder.Stub, Responder.Stub, Responder.Fallback, Responder.Fallback, Responder.Fallback]);
+        server.Requests.Select(r => r.AnsweredBy).ShouldBe([ResponseSource.Stub, ResponseSource.Stub, ResponseSource.Stub, ResponseSource.Fallback, ResponseSource.Fallback, ResponseSource.Fallback]);
     }
 
     [Fact]

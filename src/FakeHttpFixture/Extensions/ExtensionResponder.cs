@@ -1,0 +1,28 @@
+namespace FakeHttpFixture;
+
+/// <summary>Asks the stages add-on packages added at one position, in the order they were added.</summary>
+internal sealed class ExtensionResponder(ExtensionPoints extensions, StagePosition position) : IResponder
+{
+    public ResponseSource Stage => ResponseSource.Extension;
+
+    public ValueTask<bool> TryRespondAsync(Exchange exchange)
+    {
+        var stages = extensions.Stages(position);
+        return stages.Length == 0 ? ValueTask.FromResult(false) : AskAsync(stages, exchange);
+    }
+
+    private async ValueTask<bool> AskAsync(IAnsweringStage[] stages, Exchange exchange)
+    {
+        var view = new FixtureExchange(exchange, extensions.Server!);
+        foreach (var stage in stages)
+        {
+            if (await stage.TryAnswerAsync(view).ConfigureAwait(false))
+            {
+                exchange.StageName = stage.Name;
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// One request and its response, as an added stage (<see cref="IAnsweringStage"/>) sees them: the recorded request to decide on,
+/// and the request's <see cref="Microsoft.AspNetCore.Http.HttpContext"/> to answer through.
+/// </summary>
+public sealed class FixtureExchange
+{
+    private readonly Exchange _exchange;
+
+    internal FixtureExchange(Exchange exchange, HttpFixtureServer server)
+    {
+        _exchange = exchange;
+        Server = server;
+    }
+
+    /// <summary>Gets the request, already in the journal with its whole body.</summary>
+    public RecordedRequest Request => _exchange.Request;
+
+    /// <summary>Gets the request's context: write the response here (status, headers, body, trailers); the server records what goes out.</summary>
+    public HttpContext HttpContext => _exchange.Context;
+
+    /// <summary>Gets the server the request reached.</summary>
+    public HttpFixtureServer Server { get; }
+
+    /// <summary>Gets a token cancelled when the client goes away or the server stops.</summary>
+    public CancellationToken Aborted => _exchange.Aborted;
+
+    /// <summary>Breaks the response off (the connection, or the HTTP/2 stream), and records that it never came whole.</summary>
+    public void Abort() => _exchange.Abort();
+}
