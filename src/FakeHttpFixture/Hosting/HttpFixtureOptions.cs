@@ -8,7 +8,7 @@ namespace FakeHttpFixture;
 /// or one of its overloads. Nothing is checked while the options are set; the server checks them all once, when it starts, and
 /// refuses to start with an <see cref="ArgumentException"/> that names every option that is wrong and says what to give instead.
 /// </summary>
-public sealed class HttpFixtureOptions
+public sealed partial class HttpFixtureOptions
 {
     private readonly List<string> _hosts = [];
     private readonly List<string> _replayHarFiles = [];
@@ -188,58 +188,6 @@ public sealed class HttpFixtureOptions
         return this;
     }
 
-    /// <summary>Gets the service that <see cref="ProxyTo"/> forwards to, or <see langword="null"/> when the server does not proxy.</summary>
-    public Uri? Upstream { get; private set; }
-
-    /// <summary>
-    /// Gets or sets how long the proxy waits for the upstream: to connect, to send its response headers, and between two reads of its
-    /// body. An upstream that takes longer is answered 502 (or, mid-body, the response is broken off), so a test never hangs on it.
-    /// </summary>
-    /// <value>The default value is 30 seconds.</value>
-    public TimeSpan UpstreamTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// Gets or sets a certificate the proxy trusts for an HTTPS upstream besides the system's trusted roots: the upstream's own
-    /// self-signed certificate, or the root of a test authority that issued it. The upstream's name must still match its certificate.
-    /// </summary>
-    /// <value>The default value is <see langword="null"/>: only the system's trusted roots.</value>
-    public X509Certificate2? TrustedUpstreamCertificate { get; set; }
-
-    /// <summary>
-    /// Gets or sets a value indicating whether the journal keeps every response body as it went out (<see cref="RecordedRequest.ResponseBody"/>),
-    /// so that <see cref="HttpFixtureServer.SaveHar"/> writes them and the file replays. <see cref="ProxyTo"/> turns it on by itself;
-    /// set it to record what stubs and files answered too. Bodies over <see cref="BodyMemoryThreshold"/> go to temp files.
-    /// </summary>
-    /// <value>The default value is <see langword="false"/>: only sizes, unless the server proxies.</value>
-    public bool RecordResponseBodies { get; set; }
-
-    /// <summary>
-    /// Gets the names of the headers whose values <see cref="HttpFixtureServer.SaveHar"/> writes as "REDACTED", so that a recording
-    /// committed as a fixture holds no secrets: Cookie and Set-Cookie keep each cookie's name (and Set-Cookie its attributes),
-    /// Authorization keeps its scheme ("Bearer REDACTED"). Add names (such as "X-Api-Key") or clear the set to keep every value.
-    /// The journal itself keeps every value, for the test's assertions.
-    /// </summary>
-    /// <value>The default value is the set Authorization, Cookie, Set-Cookie (names compared without regard to case).</value>
-    public ISet<string> RedactedHeaders { get; } = new HashSet<string>(["Authorization", "Cookie", "Set-Cookie"], StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Gets the HAR files <see cref="ReplayHar"/> added, in the order they were added.</summary>
-    public IReadOnlyList<string> ReplayHarFiles => _replayHarFiles;
-
-    /// <summary>
-    /// Forwards whatever no queued response, stub, replayed HAR entry or file answers to <paramref name="upstream"/>, and records the
-    /// answer, body included, so that <see cref="HttpFixtureServer.SaveHar"/> writes a recording that <see cref="ReplayHar"/> plays back.
-    /// The request goes with its method, path, query, headers (but the hop-by-hop ones; Host becomes the upstream's) and body; the
-    /// answer comes back as sent: redirects are passed through, not followed, and a compressed body stays compressed. An upstream that
-    /// refuses, resets or does not answer within <see cref="UpstreamTimeout"/> gets the client a 502 saying which.
-    /// </summary>
-    /// <param name="upstream">The service, such as "https://api.example.com/"; a path ("https://example.com/v2/") is put before every request's path.</param>
-    /// <returns>These options, for chaining.</returns>
-    public HttpFixtureOptions ProxyTo(Uri upstream)
-    {
-        Upstream = upstream;
-        return this;
-    }
-
     /// <summary>
     /// Gets or sets the seed that chaos rules drawing a <see cref="Chaos.Share(double)"/> use when they have none of their own; the
     /// same seed picks the same requests on every run. Failure messages print the seed in use (<see cref="HttpFixtureServer.ChaosSeed"/>),
@@ -291,21 +239,6 @@ public sealed class HttpFixtureOptions
     internal List<string> HiddenPaths { get; } = [];
 
     /// <summary>
-    /// Answers from the responses of a HAR file: one that <see cref="HttpFixtureServer.SaveHar"/> wrote while proxying, or one that a
-    /// browser's developer tools saved. A request matches an entry by method, path and query (parameters in any order), and by body
-    /// where entries differ only by body; repeated matches play the entries in recorded order and the last one repeats. Replay is
-    /// asked after the stubs, so a test's own stubs win, and what the file lacks goes on to the files, the proxy, the fallback or strict mode.
-    /// The file is read when the server starts; a malformed one is refused then, with the line and field that are wrong.
-    /// </summary>
-    /// <param name="path">The HAR file; call again to replay several, whose entries are then taken in the order the files were added.</param>
-    /// <returns>These options, for chaining.</returns>
-    public HttpFixtureOptions ReplayHar(string path)
-    {
-        _replayHarFiles.Add(path);
-        return this;
-    }
-
-    /// <summary>
     /// Adds a rate limit for every request of the server: a request over it is refused (429 with Retry-After and the RateLimit
     /// headers) before chaos rules, the queue, stubs and files are asked. A server without limits has no rate-limit stage at all.
     /// </summary>
@@ -316,83 +249,5 @@ public sealed class HttpFixtureOptions
         ArgumentNullException.ThrowIfNull(limit);
         RateLimits.Add(limit);
         return this;
-    }
-
-    /// <summary>Checks every option once, at start, and throws one exception that lists each problem with what to do about it.</summary>
-    internal void Validate()
-    {
-        var problems = new List<(string Option, string Problem)>();
-        void Check(bool valid, string option, string problem)
-        {
-            if (!valid)
-            {
-                problems.Add((option, problem));
-            }
-        }
-
-        Check(BindAddress is not null, nameof(BindAddress), "BindAddress must be an address such as IPAddress.Loopback; it is null.");
-        Check(Port is >= 0 and <= IPEndPoint.MaxPort, nameof(Port), $"Port must be from 1 to 65535, or 0 for an ephemeral port; it is {Port}.");
-        Check(ShutdownTimeout >= TimeSpan.Zero, nameof(ShutdownTimeout), $"ShutdownTimeout must not be negative; it is {ShutdownTimeout}.");
-        Check(HttpStatus.IsValid(FallbackStatusCode), nameof(FallbackStatusCode), $"FallbackStatusCode must be an HTTP status code from 100 to 999, such as 200 or 202; it is {FallbackStatusCode}.");
-        Check(DefaultWaitTimeout > TimeSpan.Zero || DefaultWaitTimeout == Timeout.InfiniteTimeSpan, nameof(DefaultWaitTimeout), $"DefaultWaitTimeout must be positive, or Timeout.InfiniteTimeSpan; it is {DefaultWaitTimeout}.");
-        Check(BodyMemoryThreshold >= 0, nameof(BodyMemoryThreshold), $"BodyMemoryThreshold must be zero or more bytes (0 writes every non-empty body to a temp file); it is {BodyMemoryThreshold}.");
-        Check(MaxRecordedRequests >= 0, nameof(MaxRecordedRequests), $"MaxRecordedRequests must be zero (keep every request) or a positive count; it is {MaxRecordedRequests}.");
-        Check(MissReportStubCount >= 0, nameof(MissReportStubCount), $"MissReportStubCount must be zero (show no stub) or a positive count, such as 3; it is {MissReportStubCount}.");
-        Check(MaxRequestBodySize is null or >= 0, nameof(MaxRequestBodySize), $"MaxRequestBodySize must be zero or more bytes, or null for no limit; it is {MaxRequestBodySize}.");
-        foreach (var (extension, type) in ContentTypes)
-        {
-            Check(extension.Length >= 2 && extension[0] == '.' && !extension.AsSpan(1).ContainsAny('.', '/'), nameof(ContentTypes), $"ContentTypes has the key '{extension}', which is not a file extension; use the extension with its dot, such as \".js\".");
-            Check(!string.IsNullOrWhiteSpace(type), nameof(ContentTypes), $"ContentTypes maps '{extension}' to an empty media type; give one such as \"application/json\", or remove the key.");
-        }
-
-        Check(HttpsCertificate is null || HttpsCertificate.HasPrivateKey, nameof(HttpsCertificate), "The certificate given to UseHttps has no private key, so the server cannot use it for TLS. Pass a certificate loaded with its key (for example from a PFX or a PEM pair).");
-        Check(!(Http2Cleartext && IsHttps), nameof(Http2Cleartext), "Http2Cleartext is for plain HTTP; with UseHttps() the server already speaks HTTP/2 through ALPN. Remove one of the two options.");
-        Check(ClientCertificates == ClientCertificatePolicy.None || IsHttps, nameof(ClientCertificates), "ClientCertificates needs TLS: call options.UseHttps() as well, or leave ClientCertificates at None.");
-        Check(Enum.IsDefined(ClientCertificates), nameof(ClientCertificates), $"ClientCertificates must be None, Allow or Require; it is {(int)ClientCertificates}.");
-        ValidateHosts(Check);
-        Check(Upstream is null || (Upstream.IsAbsoluteUri && (Upstream.Scheme == Uri.UriSchemeHttp || Upstream.Scheme == Uri.UriSchemeHttps) && Upstream.Query.Length == 0 && Upstream.Fragment.Length == 0 && Upstream.UserInfo.Length == 0), nameof(Upstream), $"ProxyTo needs an absolute http:// or https:// address without query, fragment or user name, such as https://api.example.com/; it is '{Upstream}'.");
-        Check(UpstreamTimeout > TimeSpan.Zero && UpstreamTimeout.TotalMilliseconds <= int.MaxValue, nameof(UpstreamTimeout), $"UpstreamTimeout must be positive and finite, so that a silent upstream cannot hang a test; it is {UpstreamTimeout}.");
-        foreach (var har in _replayHarFiles)
-        {
-            Check(!string.IsNullOrWhiteSpace(har), nameof(ReplayHarFiles), "ReplayHar was given an empty path; give the path of a HAR file.");
-            Check(string.IsNullOrWhiteSpace(har) || File.Exists(har), nameof(ReplayHarFiles), $"ReplayHar: the file '{(string.IsNullOrWhiteSpace(har) ? har : Path.GetFullPath(har))}' does not exist. Record one with ProxyTo and SaveHar, save one from a browser's developer tools, or fix the path.");
-        }
-
-        var seedVariable = Environment.GetEnvironmentVariable(ServerChaos.SeedVariable);
-        Check(ChaosSeed is not null || string.IsNullOrEmpty(seedVariable) || ServerChaos.SeedFromEnvironment() is not null, nameof(ChaosSeed), $"The environment variable {ServerChaos.SeedVariable} is '{seedVariable}', which is not a whole number: set it to the seed a failing test printed, such as 1234, or unset it.");
-        if (problems.Count == 1)
-        {
-            throw new ArgumentException(problems[0].Problem, problems[0].Option);
-        }
-
-        if (problems.Count > 1)
-        {
-            throw new ArgumentException($"{problems.Count} options are not valid:" + string.Concat(problems.Select(p => "\n- " + p.Problem)), problems[0].Option);
-        }
-    }
-
-    private void ValidateHosts(Action<bool, string, string> check)
-    {
-        var patterns = new List<HostPattern>();
-        foreach (var name in _hosts)
-        {
-            check(HostPattern.TryParse(name, out var pattern, out var problem), nameof(Hosts), problem ?? string.Empty);
-            if (pattern is not null)
-            {
-                patterns.Add(pattern);
-            }
-        }
-
-        check(!EnableForwardProxy || _hosts.Count != 0, nameof(EnableForwardProxy), "EnableForwardProxy lets through only the names given to ForHosts, and none were given: call options.ForHosts(\"api.example.com\") as well, or leave EnableForwardProxy off.");
-        check(!(Http2Cleartext && _hosts.Count != 0), nameof(Http2Cleartext), "Http2Cleartext cannot be combined with ForHosts: the port of a server with routed hosts speaks TLS (HTTP/2 by ALPN) and plain HTTP/1.1. Remove Http2Cleartext and set ClientPrefersHttp2 for HTTP/2 over https:// URLs.");
-        if (HttpsCertificate is { } certificate)
-        {
-            foreach (var pattern in patterns)
-            {
-                // A wildcard is checked with one name under it: a certificate covers all of them or none.
-                var sample = pattern.IsWildcard ? "fakehttp-check" + pattern.Suffix : pattern.Text;
-                check(certificate.MatchesHostname(sample), nameof(Hosts), $"The certificate given to UseHttps does not cover {pattern}, which ForHosts routes, so outside clients (curl, Python, browsers) would refuse it. Call UseHttps() without a certificate for one that covers every routed name, or add the name to yours.");
-            }
-        }
     }
 }

@@ -48,5 +48,5 @@ public sealed partial class HttpFixtureServer
     }
 
     /// <summary>Returns the chaos seed and rules for failure messages, or null when the server and its stubs have none.</summary>
-    internal string? ChaosNote() => _chaos.Note(_stubs.All);
+    internal string? ChaosNote() => _chaos.Note(_stubs.All.Where(s => s.ChaosRules is not null).Select(s => (s.ToString(), s.ChaosRules!)));
 }

@@ -23,9 +23,9 @@ internal sealed class ServerParts(KestrelServer server, HttpFixtureOptions optio
     public ReplayBook? Replay { get; init; }
 
     /// <summary>Gets the client that forwards to the upstream of ProxyTo, disposed with the server; <see langword="null"/> without ProxyTo.</summary>
-    public HttpMessageInvoker? Upstream { get; } = options.Upstream is null ? null : UpstreamClient.Create(options);
+    public HttpMessageInvoker? Upstream { get; } = options.Upstream is null ? null : UpstreamClient.Create(options.UpstreamTimeout, options.TrustedUpstreamCertificate);
 
-    public ServerChaos Chaos { get; } = new(options);
+    public ServerChaos Chaos { get; } = new(options.ChaosSeed, options.RateLimits, options.ChaosRules);
 
     /// <summary>Gets the source cancelled when the server starts to stop; never disposed, since a request still running after dispose may ask for its token.</summary>
     public CancellationTokenSource Stopping { get; } = new();

@@ -10,16 +10,18 @@ namespace FakeHttpFixture;
 /// </summary>
 internal static class UpstreamClient
 {
-    public static HttpMessageInvoker Create(HttpFixtureOptions options)
+    /// <param name="timeout">How long connecting may take (<c>HttpFixtureOptions.UpstreamTimeout</c>).</param>
+    /// <param name="trusted">A certificate trusted besides the system's roots, or null.</param>
+    public static HttpMessageInvoker Create(TimeSpan timeout, X509Certificate2? trusted)
     {
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
-            ConnectTimeout = options.UpstreamTimeout,
+            ConnectTimeout = timeout,
         };
-        if (options.TrustedUpstreamCertificate is { } trusted)
+        if (trusted is not null)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Trusts(trusted, certificate, chain, errors);
         }

@@ -17,7 +17,7 @@ namespace FakeHttpFixture;
 /// write and flush would be most of the cost of an event. A write cannot outlive the request: Kestrel completes it when the
 /// client leaves, and aborts it when the server stops.
 /// </remarks>
-internal sealed class EventStreamPlayer : IAsyncEnumerable<SseItem<string>>, IAsyncEnumerator<SseItem<string>>
+internal sealed partial class EventStreamPlayer : IAsyncEnumerable<SseItem<string>>, IAsyncEnumerator<SseItem<string>>
 {
     private readonly Exchange _exchange;
     private readonly Stream _body;
@@ -266,37 +266,5 @@ internal sealed class EventStreamPlayer : IAsyncEnumerable<SseItem<string>>, IAs
             _token.ThrowIfCancellationRequested();
             await WriteCommentAsync(_script.KeepAliveComment).ConfigureAwait(false);
         }
-    }
-
-    // Waits before an event, writing keep-alive comments when the wait is longer than the keep-alive interval.
-    private async Task PauseAsync(TimeSpan wait)
-    {
-        var keepAlive = _script.KeepAlive;
-        var clock = Stopwatch.StartNew();
-        while (keepAlive > TimeSpan.Zero && wait - clock.Elapsed > keepAlive)
-        {
-            await Task.Delay(keepAlive, _token).ConfigureAwait(false);
-            await WriteCommentAsync(_script.KeepAliveComment).ConfigureAwait(false);
-        }
-
-        var rest = wait - clock.Elapsed;
-        if (rest > TimeSpan.Zero)
-        {
-            await Task.Delay(rest, _token).ConfigureAwait(false);
-        }
-    }
-
-    // SseFormatter writes events only; a comment goes straight to the body, between two of its events, and is flushed the same way.
-    private async Task WriteCommentAsync(string comment)
-    {
-        var text = new StringBuilder();
-        foreach (var line in comment.ReplaceLineEndings("\n").Split('\n'))
-        {
-            text.Append(':').Append(line.Length == 0 ? string.Empty : " " + line).Append('\n');
-        }
-
-        await _body.WriteAsync(Encoding.UTF8.GetBytes(text.Append('\n').ToString())).ConfigureAwait(false);
-        await _body.FlushAsync().ConfigureAwait(false);
-        _exchange.RecordEvent(new EventEntry(default, comment, DateTime.UtcNow.Ticks));
     }
 }

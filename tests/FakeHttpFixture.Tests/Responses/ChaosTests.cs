@@ -315,6 +315,6 @@ public sealed class ChaosTests
         stages.ShouldBeInOrder(SortDirection.Ascending, "the enum's values follow the order in which the stages are asked");
 
         static ResponseSource[] Stages(HttpFixtureOptions options) =>
-            [.. ResponderChain.Create(options, new MemoryTree(Site, new ContentTypeMap(options.ContentTypes)), new StubRegistry(), new ResponseQueue(), new ProblemLog(), new ServerChaos(options), new ExtensionPoints(), CancellationToken.None).Select(r => r.Stage)];
+            [.. ResponderChain.Create(options, new MemoryTree(Site, new ContentTypeMap(options.ContentTypes)), new StubRegistry(), new ResponseQueue(), new ProblemLog(), new ServerChaos(options.ChaosSeed, options.RateLimits, options.ChaosRules), new ExtensionPoints(), CancellationToken.None).Select(r => r.Stage)];
     }
 }

@@ -12,11 +12,14 @@ internal sealed class ServerChaos
     /// <summary>The environment variable that gives the seed when the options give none, to replay a failing run without changing code.</summary>
     public const string SeedVariable = "FAKEHTTP_CHAOS_SEED";
 
-    public ServerChaos(HttpFixtureOptions options)
+    /// <param name="seed">The seed the options give, or null for the environment's or a random one.</param>
+    /// <param name="limits">The server-wide rate limits.</param>
+    /// <param name="rules">The server-wide chaos rules.</param>
+    public ServerChaos(int? seed, IEnumerable<RateLimit> limits, IEnumerable<Chaos> rules)
     {
-        Seed = options.ChaosSeed ?? SeedFromEnvironment() ?? Random.Shared.Next();
-        Limiters = [.. options.RateLimits.Select(limit => new RateLimiter(limit))];
-        Rules = [.. options.ChaosRules.Select((chaos, i) => new ChaosRule(chaos, ChaosRule.Salt("server", i)))];
+        Seed = seed ?? SeedFromEnvironment() ?? Random.Shared.Next();
+        Limiters = [.. limits.Select(limit => new RateLimiter(limit))];
+        Rules = [.. rules.Select((chaos, i) => new ChaosRule(chaos, ChaosRule.Salt("server", i)))];
     }
 
     public int Seed { get; }
@@ -52,16 +55,14 @@ internal sealed class ServerChaos
     }
 
     /// <summary>Returns the seed and every rule and limit of the server and its stubs, for failure messages; null when there are none.</summary>
-    public string? Note(IReadOnlyList<HttpStub> stubs)
+    /// <param name="stubs">Each stub that has rules of its own, with the name failure messages give it.</param>
+    public string? Note(IEnumerable<(string Stub, StubChaos Chaos)> stubs)
     {
         var lines = new List<string>();
         Describe("server", Limiters, Rules, lines);
-        foreach (var stub in stubs)
+        foreach (var (stub, chaos) in stubs)
         {
-            if (stub.ChaosRules is { } chaos)
-            {
-                Describe(stub.ToString(), chaos.Limiters, chaos.Rules, lines);
-            }
+            Describe(stub, chaos.Limiters, chaos.Rules, lines);
         }
 
         if (lines.Count == 0)

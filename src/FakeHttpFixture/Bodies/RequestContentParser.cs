@@ -24,10 +24,13 @@ internal static class RequestContentParser
         return cookies;
     }
 
-    public static RequestContent Parse(RecordedRequest request)
+    /// <param name="sequence">The request's number, for error messages.</param>
+    /// <param name="contentType">Its Content-Type header, or null.</param>
+    /// <param name="bodyLength">The length of its body.</param>
+    /// <param name="openBody">Opens its body for reading, from the start.</param>
+    public static RequestContent Parse(long sequence, string? contentType, long bodyLength, Func<Stream> openBody)
     {
-        var contentType = request.Header("Content-Type");
-        if (request.BodyLength == 0 || contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media))
+        if (bodyLength == 0 || contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media))
         {
             return RequestContent.None;
         }
@@ -35,7 +38,7 @@ internal static class RequestContentParser
         // The readers are async-only; running them on the pool keeps a blocking property safe under any synchronization context.
         if (media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.Run(() => ReadFormAsync(request, contentType)).GetAwaiter().GetResult();
+            return Task.Run(() => ReadFormAsync(openBody, contentType)).GetAwaiter().GetResult();
         }
 
         if (media.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
@@ -43,18 +46,18 @@ internal static class RequestContentParser
             var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
             if (string.IsNullOrEmpty(boundary))
             {
-                throw new InvalidDataException($"The body of request #{request.Sequence} is {media.MediaType} without a boundary parameter, so its parts cannot be told apart. The client should send Content-Type: {media.MediaType}; boundary=….");
+                throw new InvalidDataException($"The body of request #{sequence} is {media.MediaType} without a boundary parameter, so its parts cannot be told apart. The client should send Content-Type: {media.MediaType}; boundary=….");
             }
 
-            return Task.Run(() => ReadMultipartAsync(request, boundary)).GetAwaiter().GetResult();
+            return Task.Run(() => ReadMultipartAsync(sequence, openBody, boundary)).GetAwaiter().GetResult();
         }
 
         return RequestContent.None;
     }
 
-    private static async Task<RequestContent> ReadFormAsync(RecordedRequest request, string contentType)
+    private static async Task<RequestContent> ReadFormAsync(Func<Stream> openBody, string contentType)
     {
-        using var body = request.OpenBody();
+        using var body = openBody();
         using var reader = new FormReader(body, Charsets.Of(contentType))
         {
             // A test fixture must show whatever the client sent, so ASP.NET Core's protective limits do not apply.
@@ -72,9 +75,9 @@ internal static class RequestContentParser
         return new RequestContent(form, []);
     }
 
-    private static async Task<RequestContent> ReadMultipartAsync(RecordedRequest request, string boundary)
+    private static async Task<RequestContent> ReadMultipartAsync(long sequence, Func<Stream> openBody, string boundary)
     {
-        using var body = request.OpenBody();
+        using var body = openBody();
         var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null, HeadersCountLimit = int.MaxValue, HeadersLengthLimit = int.MaxValue };
         var parts = new List<MultipartPart>();
         var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -94,7 +97,7 @@ internal static class RequestContentParser
         }
         catch (IOException ex)
         {
-            throw new InvalidDataException($"The body of request #{request.Sequence} is not valid multipart with boundary \"{boundary}\": {ex.Message} The client sent a broken body; {parts.Count} parts were read before the error.", ex);
+            throw new InvalidDataException($"The body of request #{sequence} is not valid multipart with boundary \"{boundary}\": {ex.Message} The client sent a broken body; {parts.Count} parts were read before the error.", ex);
         }
 
         var form = new Dictionary<string, string[]>(fields.Count, StringComparer.Ordinal);

@@ -132,7 +132,7 @@ public sealed partial class RecordedRequest
     /// <summary>Gets the request headers as copied from Kestrel, without making the dictionary <see cref="Headers"/> hands out.</summary>
     internal KeyValuePair<string, StringValues>[] HeaderEntries => _headerEntries;
 
-    private RequestContent Content => _content ??= RequestContentParser.Parse(this);
+    private RequestContent Content => _content ??= RequestContentParser.Parse(Sequence, Header("Content-Type"), BodyLength, OpenBody);
 
     /// <summary>Returns the values of the header <paramref name="name"/> joined with ", ", or <see langword="null"/> when the request has no such header.</summary>
     /// <param name="name">The header name, in any case.</param>

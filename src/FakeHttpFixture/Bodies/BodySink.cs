@@ -8,7 +8,7 @@ namespace FakeHttpFixture;
 /// into a growing buffer when the length is unknown, and into a temp file, through one pooled buffer, once it is larger.
 /// Memory stays bounded whatever the body's size, and a body in memory is copied at most once.
 /// </summary>
-internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? contentLength) : IAsyncDisposable
+internal sealed partial class BodySink(BodySpillDirectory spill, long threshold, long? contentLength) : IAsyncDisposable
 {
     private const int FileChunk = 256 * 1024;
 
@@ -282,39 +282,5 @@ internal sealed class BodySink(BodySpillDirectory spill, long threshold, long? c
         _growing = null;
         _slab = default;
         _exact = null;
-    }
-
-    private void WriteToFile(ReadOnlySpan<byte> segment)
-    {
-        while (!segment.IsEmpty)
-        {
-            var take = Math.Min(_chunk!.Length - _chunkUsed, segment.Length);
-            segment[..take].CopyTo(_chunk.AsSpan(_chunkUsed));
-            _chunkUsed += take;
-            segment = segment[take..];
-            if (_chunkUsed == _chunk.Length)
-            {
-                _file!.Write(_chunk);
-                _chunkUsed = 0;
-            }
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask WriteToFileAsync(ReadOnlyMemory<byte> segment, CancellationToken cancellationToken)
-    {
-        while (!segment.IsEmpty)
-        {
-            var room = _chunk!.Length - _chunkUsed;
-            var take = Math.Min(room, segment.Length);
-            segment.Span[..take].CopyTo(_chunk.AsSpan(_chunkUsed));
-            _chunkUsed += take;
-            segment = segment[take..];
-            if (_chunkUsed == _chunk.Length)
-            {
-                await _file!.WriteAsync(_chunk, cancellationToken).ConfigureAwait(false);
-                _chunkUsed = 0;
-            }
-        }
     }
 }
