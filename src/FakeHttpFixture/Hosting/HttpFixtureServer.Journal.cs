@@ -28,6 +28,19 @@ public sealed partial class HttpFixtureServer
         (await _journal.WaitAsync(RequestPattern.OfWait(match, description), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
+    /// Returns the earliest request with <paramref name="method"/> and <paramref name="path"/>, already recorded or yet to come, as
+    /// <see cref="ShouldHaveReceived(HttpMethod, string)"/> and <see cref="Timeline(HttpMethod, string)"/> name requests.
+    /// </summary>
+    /// <param name="method">The method, such as <see cref="HttpMethod.Post"/>.</param>
+    /// <param name="path">The path, starting with '/', compared as <see cref="RecordedRequest.Path"/> (decoded, without the query).</param>
+    /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="TimeoutException">Nothing matched in time; the message lists what was received, nearest match first.</exception>
+    public async Task<RecordedRequest> WaitForRequestAsync(HttpMethod method, string path, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        (await _journal.WaitAsync(RequestPattern.Of(method, path), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
     /// Waits until the exchange of <paramref name="request"/> has completed, and returns it: its <see cref="RecordedRequest.StatusCode"/>,
     /// <see cref="RecordedRequest.AnsweredBy"/>, <see cref="RecordedRequest.Duration"/> and sizes are then final. A client can read the
     /// whole response a moment before the server has written the last of its record, so read those right after a call through this.
@@ -82,7 +95,8 @@ public sealed partial class HttpFixtureServer
 
     /// <summary>
     /// Empties the journal; sequence numbers go on from where they were, the next take returns the next request to arrive,
-    /// and a wait still pending counts only requests that arrive from now on.
+    /// and a wait still pending counts only requests that arrive from now on. It forgets only what was received:
+    /// <see cref="Reset"/> also forgets what the test set up to answer (stubs, queue, problems), as a shared server needs between tests.
     /// </summary>
     public void ClearRequests() => _journal.Clear();
 
@@ -176,7 +190,7 @@ public sealed partial class HttpFixtureServer
     public void ShouldHaveReceivedNothing() => JournalAssertions.Nothing(Requests);
 
     /// <summary>
-    /// Asserts that every request was accounted for by a <c>ShouldHaveReceived</c>, a wait (<see cref="WaitForRequestAsync"/>,
+    /// Asserts that every request was accounted for by a <c>ShouldHaveReceived</c>, a wait (<see cref="WaitForRequestAsync(Func{RecordedRequest, bool}?, TimeSpan?, CancellationToken, string?)"/>,
     /// <see cref="WaitForRequestsAsync"/>) or a <see cref="TakeRequestAsync"/>; call it last, to catch calls the code under test
     /// should not have made, as Mockito's verifyNoMoreInteractions does.
     /// </summary>
