@@ -189,6 +189,12 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
         _capture?.Complete();
     }
 
+    /// <summary>Records how the upstream of the proxy failed; the caller answers 502 or breaks the response off.</summary>
+    public void NoteUpstreamFailure(UpstreamFailure failure) => Request.MarkUpstreamFailure(failure);
+
+    /// <summary>Records, before the request joins the journal, that its client went away while sending the body, so a waiter woken by it sees the exchange as broken.</summary>
+    public static void NoteClientGone(RecordedRequest request) => request.MarkResponseAborted();
+
     /// <summary>Completes the record of a request whose body broke off or was refused, which the responders never see.</summary>
     public static void CompleteWithoutAnswer(HttpContext context, RecordedRequest request, int status, TimeSpan duration)
     {

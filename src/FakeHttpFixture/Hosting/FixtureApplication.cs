@@ -60,7 +60,7 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             if (body.Outcome == BodyOutcome.ClientGone)
             {
                 // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
-                request.MarkResponseAborted();
+                Exchange.NoteClientGone(request);
             }
 
             journal.Append(request);

@@ -212,7 +212,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
 
         var failure = UpstreamFailures.Classify(ex, timedOut: life.IsCancellationRequested);
         var request = exchange.Request;
-        request.MarkUpstreamFailure(failure);
+        exchange.NoteUpstreamFailure(failure);
         var response = exchange.Context.Response;
         if (response.HasStarted)
         {
