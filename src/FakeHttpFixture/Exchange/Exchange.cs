@@ -136,7 +136,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
         {
             await response.WriteAsync(text, Aborted).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or ConnectionResetException)
+        catch (Exception ex) when (ClientGone.Is(ex))
         {
             // The client is gone; the record says the response broke off.
             Abort();
