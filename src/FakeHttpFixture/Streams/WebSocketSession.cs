@@ -228,7 +228,7 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
                 _broken = true;
                 var http2 = exchange.Context.Request.Protocol != HttpProtocol.Http11;
                 exchange.PlayFault(http2 ? ResponseFault.ResetStream : ResponseFault.ResetConnection);
-                ConnectionFaults.ResetStream(exchange.Context, 2);
+                ConnectionFaults.ResetStream(exchange.Context, ConnectionFaults.InternalError);
                 return false;
         }
     }
