@@ -11,7 +11,7 @@ namespace FakeHttpFixture;
 public sealed partial class HttpFixtureServer
 {
     /// <summary>Gets a snapshot of the requests received so far, in arrival order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => _journal.Snapshot();
+    public IReadOnlyList<RecordedRequest> Requests => TestView.Filter(_journal.Snapshot());
 
     /// <summary>Gets the directory large bodies are spilled to, or <see langword="null"/> while none was; tests use it to see it deleted.</summary>
     internal string? SpillDirectory => _journal.Spill.Path;
@@ -25,7 +25,7 @@ public sealed partial class HttpFixtureServer
     /// <exception cref="TimeoutException">Nothing matched in time; the message names the predicate and lists what was received, nearest match first.</exception>
     /// <exception cref="ObjectDisposedException">The server was disposed before anything matched.</exception>
     public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default, [CallerArgumentExpression(nameof(match))] string? description = null) =>
-        (await _journal.WaitAsync(RequestPattern.OfWait(match, description), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
+        (await _journal.WaitAsync(TestView.Wait(match, description), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
     /// Returns the earliest request with <paramref name="method"/> and <paramref name="path"/>, already recorded or yet to come, as
@@ -79,7 +79,7 @@ public sealed partial class HttpFixtureServer
     /// <exception cref="TimeoutException">Fewer matched in time; the message names the predicate, says how many matched and lists what was received, matches and nearest first.</exception>
     /// <exception cref="ObjectDisposedException">The server was disposed before enough matched.</exception>
     public Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count, Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default, [CallerArgumentExpression(nameof(match))] string? description = null) =>
-        _journal.WaitAsync(RequestPattern.OfWait(match, description), count, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
+        _journal.WaitAsync(TestView.Wait(match, description), count, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
 
     /// <summary>
     /// Returns the next request not yet taken, waiting for it if need be: the journal as a queue, as OkHttp's MockWebServer.takeRequest.
@@ -98,7 +98,17 @@ public sealed partial class HttpFixtureServer
     /// and a wait still pending counts only requests that arrive from now on. It forgets only what was received:
     /// <see cref="Reset"/> also forgets what the test set up to answer (stubs, queue, problems), as a shared server needs between tests.
     /// </summary>
-    public void ClearRequests() => _journal.Clear();
+    public void ClearRequests()
+    {
+        // Inside a test on a shared server, only that test's requests go: its neighbours' stay theirs.
+        if (TestScope.Current is { } scope)
+        {
+            ReleaseRequests(scope);
+            return;
+        }
+
+        _journal.Clear();
+    }
 
     /// <summary>
     /// Returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs; below a request that opened
@@ -116,9 +126,10 @@ public sealed partial class HttpFixtureServer
         }
 
         var text = new StringBuilder();
+        var scope = TestScope.Current;
         foreach (var request in requests)
         {
-            text.Append(request).Append('\n');
+            text.Append(request).Append(TestView.Mark(scope, request)).Append('\n');
             StreamText.AppendLines(text, request);
         }
 
