@@ -9,7 +9,7 @@ namespace FakeHttpFixture;
 /// <summary>WireMock's admin API under /__admin, as WireMock 3 documents it: mappings, the request journal, scenarios, reset and health.</summary>
 internal sealed class AdminApi(HttpFixtureServer server, WireMockState state, string? token)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
     private readonly byte[]? _expected = token is null ? null : Encoding.UTF8.GetBytes("Bearer " + token);
     private readonly AdminJournal _journal = new(server, state);
@@ -59,7 +59,7 @@ internal sealed class AdminApi(HttpFixtureServer server, WireMockState state, st
         switch (method, path)
         {
             case ("GET", "/health"):
-                return (200, new JsonObject { ["status"] = "healthy", ["message"] = "Wiremock is ok", ["version"] = "3.13.2", ["uptimeInSeconds"] = (long)(DateTimeOffset.UtcNow - _started).TotalSeconds, ["timestamp"] = DateTimeOffset.UtcNow.ToString("O") });
+                return (200, new JsonObject { ["status"] = "healthy", ["message"] = "Wiremock is ok", ["version"] = "3.13.2", ["uptimeInSeconds"] = (long)(DateTimeOffset.UtcNow - _started).TotalSeconds, ["timestamp"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture) });
             case ("GET", "/mappings"):
                 return (200, Mappings(state.Mappings));
             case ("POST", "/mappings"):

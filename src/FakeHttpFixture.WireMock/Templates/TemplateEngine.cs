@@ -14,7 +14,8 @@ internal static class TemplateEngine
 
     private static IHandlebars Create()
     {
-        var handlebars = HandlebarsDotNet.Handlebars.Create();
+        // WireMock writes values as they are: bodies are JSON or text, not HTML.
+        var handlebars = HandlebarsDotNet.Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
         TemplateHelpers.Register(handlebars);
         return handlebars;
     }

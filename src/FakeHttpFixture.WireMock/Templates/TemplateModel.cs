@@ -55,8 +55,16 @@ internal static class TemplateModel
     }
 
     /// <summary><c>request.path</c>: written as the path, and with a urlPathTemplate its parameters by name (<c>request.path.id</c>).</summary>
-    private sealed class PathValue(string path, Dictionary<string, string>? parameters) : Dictionary<string, object?>(parameters?.ToDictionary(p => p.Key, p => (object?)p.Value) ?? [])
+    private sealed class PathValue(string path, Dictionary<string, string>? parameters) : System.Dynamic.DynamicObject
     {
+        public override bool TryGetMember(System.Dynamic.GetMemberBinder binder, out object? result)
+        {
+            result = parameters?.GetValueOrDefault(binder.Name);
+            return result is not null;
+        }
+
+        public override IEnumerable<string> GetDynamicMemberNames() => parameters?.Keys ?? Enumerable.Empty<string>();
+
         public override string ToString() => path;
     }
 }
