@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Server per test vs one shared server with per-test attribution, in each framework's own runner: 200 tests × 5 requests.
-# Prints the runner's own duration for each class, three rounds. Usage: tests/FakeHttpFixture.Benchmarks/suites/run.sh
+# Prints the runner's own duration for each class, three rounds. Usage: tests/BenchmarkSuites/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 dotnet build "$here/TUnitSuite" -c Release -v q -nologo >/dev/null
