@@ -8,7 +8,7 @@ namespace FakeHttpFixture;
 /// or one of its overloads. Nothing is checked while the options are set; the server checks them all once, when it starts, and
 /// refuses to start with an <see cref="ArgumentException"/> that names every option that is wrong and says what to give instead.
 /// </summary>
-public sealed class HttpFixtureOptions
+public sealed partial class HttpFixtureOptions
 {
     private readonly List<string> _hosts = [];
     private readonly List<string> _replayHarFiles = [];
@@ -188,7 +188,7 @@ public sealed class HttpFixtureOptions
         return this;
     }
 
-    /// <summary>Gets the service that <see cref="ProxyTo"/> forwards to, or <see langword="null"/> when the server does not proxy.</summary>
+    /// <summary>Gets the service that <see cref="ProxyTo(Uri)"/> forwards to, or <see langword="null"/> when the server does not proxy.</summary>
     public Uri? Upstream { get; private set; }
 
     /// <summary>
@@ -207,7 +207,7 @@ public sealed class HttpFixtureOptions
 
     /// <summary>
     /// Gets or sets a value indicating whether the journal keeps every response body as it went out (<see cref="RecordedRequest.ResponseBody"/>),
-    /// so that <see cref="HttpFixtureServer.SaveHar"/> writes them and the file replays. <see cref="ProxyTo"/> turns it on by itself;
+    /// so that <see cref="HttpFixtureServer.SaveHar"/> writes them and the file replays. <see cref="ProxyTo(Uri)"/> turns it on by itself;
     /// set it to record what stubs and files answered too. Bodies over <see cref="BodyMemoryThreshold"/> go to temp files.
     /// </summary>
     /// <value>The default value is <see langword="false"/>: only sizes, unless the server proxies.</value>
@@ -237,6 +237,7 @@ public sealed class HttpFixtureOptions
     public HttpFixtureOptions ProxyTo(Uri upstream)
     {
         Upstream = upstream;
+        _upstreamText = null;
         return this;
     }
 
@@ -350,6 +351,7 @@ public sealed class HttpFixtureOptions
         Check(ClientCertificates == ClientCertificatePolicy.None || IsHttps, nameof(ClientCertificates), "ClientCertificates needs TLS: call options.UseHttps() as well, or leave ClientCertificates at None.");
         Check(Enum.IsDefined(ClientCertificates), nameof(ClientCertificates), $"ClientCertificates must be None, Allow or Require; it is {(int)ClientCertificates}.");
         ValidateHosts(Check);
+        Check(_upstreamText is null, nameof(Upstream), $"ProxyTo needs an absolute http:// or https:// address, such as https://api.example.com/; it is '{_upstreamText}', which is not one.");
         Check(Upstream is null || (Upstream.IsAbsoluteUri && (Upstream.Scheme == Uri.UriSchemeHttp || Upstream.Scheme == Uri.UriSchemeHttps) && Upstream.Query.Length == 0 && Upstream.Fragment.Length == 0 && Upstream.UserInfo.Length == 0), nameof(Upstream), $"ProxyTo needs an absolute http:// or https:// address without query, fragment or user name, such as https://api.example.com/; it is '{Upstream}'.");
         Check(UpstreamTimeout > TimeSpan.Zero && UpstreamTimeout.TotalMilliseconds <= int.MaxValue, nameof(UpstreamTimeout), $"UpstreamTimeout must be positive and finite, so that a silent upstream cannot hang a test; it is {UpstreamTimeout}.");
         foreach (var har in _replayHarFiles)
