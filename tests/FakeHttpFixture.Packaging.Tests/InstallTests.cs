@@ -1,7 +1,7 @@
 namespace FakeHttpFixture.Packaging.Tests;
 
 /// <summary>Installs the packages as a user does: a fresh project outside the repository restores them from the local feed only.</summary>
-public sealed class InstallTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
+public sealed class InstallTests(PackageFeedFixture feed)
 {
     [Fact]
     public async Task A_fresh_test_project_restores_the_packages_from_the_feed_and_passes()

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace FakeHttpFixture.Packaging.Tests;
 
-public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
+public sealed class PackageContentTests(PackageFeedFixture feed)
 {
     public static TheoryData<string> Libraries => new()
     {
