@@ -46,6 +46,56 @@ public sealed class DocsPagesBuildTests(PackageFeedFixture feed)
     }
 
     [Fact]
+    public async Task A_page_whose_file_lacks_a_using_it_needs_fails_the_check()
+    {
+        // The check is only worth something if a page cannot lean on anything it does not name: no global using, no package.
+        var pages = Directory.CreateTempSubdirectory("fakehttp-docs-page-").FullName;
+        var directory = Directory.CreateTempSubdirectory("fakehttp-docs-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(pages, "docs"));
+            await File.WriteAllTextAsync(Path.Combine(pages, "docs", "page.md"), """
+                # A page that forgot a using
+
+                ```bash
+                dotnet add package FakeHttpFixture
+                dotnet add package Shouldly
+                ```
+
+                ```csharp
+                // File: ForgetfulTests.cs
+                using FakeHttpFixture;
+                using Xunit;
+
+                public class ForgetfulTests
+                {
+                    [Fact]
+                    public async Task Uses_Shouldly_without_its_using()
+                    {
+                        await using var srv = HttpFixtureServer.Start();
+                        srv.Port.ShouldBeGreaterThan(0);
+                    }
+                }
+                ```
+                """);
+            var page = DocsPage.Read(pages, "docs/page.md");
+            page.Packages.Select(p => p.Id).ShouldBe(["FakeHttpFixture", "Shouldly"]);
+            await DocsPageProject.WriteAsync(page, DocsPage.Read(RepositoryRoot.Path, DocsPageProject.BasePage), feed, directory);
+
+            var (exit, output) = await Dotnet.RunAsync(directory, TimeSpan.FromMinutes(8), "build", "-c", "Release");
+
+            exit.ShouldNotBe(0, output);
+            output.ShouldContain("ForgetfulTests.cs");
+            output.ShouldContain("ShouldBeGreaterThan");
+        }
+        finally
+        {
+            Directory.Delete(pages, recursive: true);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Pages_that_must_build_from_the_packages_show_whole_files()
     {
         // The pages a newcomer copies from first: each shows at least one whole file that the test above builds and runs.
