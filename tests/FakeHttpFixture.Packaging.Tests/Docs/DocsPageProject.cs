@@ -12,7 +12,7 @@ internal static class DocsPageProject
     /// <summary>The page whose project file is every other page's starting point: the test project a newcomer makes first.</summary>
     public const string BasePage = "docs/getting-started.md";
 
-    public static async Task<string> WriteAsync(DocsPage page, DocsPage basePage, PackageFeedFixture feed, string directory)
+    public static async Task<(string ProjectFile, string ProjectXml)> WriteAsync(DocsPage page, DocsPage basePage, PackageFeedFixture feed, string directory, string? projectName = null)
     {
         var project = page.ProjectFile ?? basePage.ProjectFile
             ?? throw new InvalidOperationException($"{BasePage} shows no project file (a block starting <!-- File: NAME.csproj -->), and {page.RelativePath} shows none either.");
@@ -24,7 +24,9 @@ internal static class DocsPageProject
         }
 
         xml.Root!.Add(references);
-        await File.WriteAllTextAsync(Path.Combine(directory, Path.GetFileName(project.Name)), xml.ToString());
+        // Pages built in one solution need projects of distinct names; the name changes nothing else a page could rely on.
+        var projectFile = projectName is null ? Path.GetFileName(project.Name) : projectName + ".csproj";
+        await File.WriteAllTextAsync(Path.Combine(directory, projectFile), xml.ToString());
         await File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -41,7 +43,7 @@ internal static class DocsPageProject
             await File.WriteAllTextAsync(path, file.Content);
         }
 
-        return xml.ToString();
+        return (projectFile, xml.ToString());
     }
 
     // Our packages come from the feed this run packed; another package at the version the page names, or else at the one this

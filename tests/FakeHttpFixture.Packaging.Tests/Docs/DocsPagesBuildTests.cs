@@ -5,12 +5,12 @@ namespace FakeHttpFixture.Packaging.Tests.Docs;
 /// with only the packages it tells the reader to add and the usings its files name, and its tests pass. A page opts in by showing
 /// a whole file (see README.md of this project).
 /// </summary>
-public sealed class DocsPagesBuildTests(PackageFeedFixture feed)
+public sealed class DocsPagesBuildTests(PackageFeedFixture feed, DocsPagesBuild pagesBuild) : IClassFixture<DocsPagesBuild>
 {
     public static TheoryData<string> Pages()
     {
         var data = new TheoryData<string>();
-        foreach (var page in AllPages().Where(p => DocsPage.Read(RepositoryRoot.Path, p).OptedIn))
+        foreach (var page in OptedInPages())
         {
             data.Add(page);
         }
@@ -22,26 +22,18 @@ public sealed class DocsPagesBuildTests(PackageFeedFixture feed)
     [MemberData(nameof(Pages))]
     public async Task Page_builds_from_the_packages_with_only_what_it_names_and_its_tests_pass(string relativePath)
     {
-        var page = DocsPage.Read(RepositoryRoot.Path, relativePath);
-        var basePage = DocsPage.Read(RepositoryRoot.Path, DocsPageProject.BasePage);
-        var directory = Directory.CreateTempSubdirectory("fakehttp-docs-").FullName;
-        try
-        {
-            var project = await DocsPageProject.WriteAsync(page, basePage, feed, directory);
+        var build = await pagesBuild.GetAsync(feed, [.. OptedInPages()]);
+        var project = build.Projects[relativePath];
+        var context = $"{relativePath}, built in a fresh project from its own files and packages:\n{project.ProjectXml}";
+        project.Built.ShouldBeTrue($"{context}\n\nThe build of the pages said about this one:\n{build.LinesAbout(project)}\n\nThe whole build:\n{build.Output}");
 
-            var (exit, output) = await Dotnet.RunAsync(directory, TimeSpan.FromMinutes(8), "test", "-c", "Release");
+        var (exit, output) = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(8), "test", "-c", "Release", "--no-build");
 
-            var context = $"{relativePath}, built in a fresh project from its own files and packages:\n{project}\n\n{output}";
-            exit.ShouldBe(0, context);
-            if (page.HasTests)
-            {
-                output.ShouldContain("Passed!", customMessage: context);
-                output.ShouldContain("Failed:     0", customMessage: context);
-            }
-        }
-        finally
+        exit.ShouldBe(0, $"{context}\n\n{output}");
+        if (project.Page.HasTests)
         {
-            Directory.Delete(directory, recursive: true);
+            output.ShouldContain("Passed!", customMessage: $"{context}\n\n{output}");
+            output.ShouldContain("Failed:     0", customMessage: $"{context}\n\n{output}");
         }
     }
 
@@ -107,6 +99,8 @@ public sealed class DocsPagesBuildTests(PackageFeedFixture feed)
 
         required.Where(p => !DocsPage.Read(RepositoryRoot.Path, p).OptedIn).ShouldBeEmpty("these pages show no whole file (// File: NAME.cs)");
     }
+
+    private static IEnumerable<string> OptedInPages() => AllPages().Where(p => DocsPage.Read(RepositoryRoot.Path, p).OptedIn);
 
     private static IEnumerable<string> AllPages() =>
         new[] { "README.md" }
