@@ -65,7 +65,10 @@ internal static class ServeRunner
             string? harError = null;
             try
             {
-                log.Line($"Serving {(servesFiles ? root : settings.ProxyUrl?.ToString() ?? WireMockSetup.Describe(settings) ?? Path.GetFullPath(settings.ReplayFile!))} at {server.BaseAddress} — Ctrl+C to stop");
+                // The address to use comes first on its line; the upstream of --proxy is named as what it is, so nobody takes it for that.
+                log.Line(settings.ProxyUrl is not null
+                    ? $"Serving {server.BaseAddress}, forwarding to {settings.ProxyUrl} — Ctrl+C to stop"
+                    : $"Serving {(servesFiles ? root : WireMockSetup.Describe(settings) ?? Path.GetFullPath(settings.ReplayFile!))} at {server.BaseAddress} — Ctrl+C to stop");
                 if (settings.ProxyUrl is not null)
                 {
                     log.Line($"Proxying what nothing else answers to {settings.ProxyUrl}{(har is null ? string.Empty : $"; the recording goes to {har} on exit")}");

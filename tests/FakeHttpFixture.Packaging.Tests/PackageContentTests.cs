@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace FakeHttpFixture.Packaging.Tests;
 
-public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
+public sealed class PackageContentTests(PackageFeedFixture feed)
 {
     public static TheoryData<string> Libraries => new()
     {
@@ -38,6 +38,31 @@ public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture
         Value(metadata, "description").ShouldNotBeNullOrWhiteSpace();
         Value(metadata, "tags").ShouldNotBeNull().ShouldContain("testing");
         metadata.Elements().First(e => e.Name.LocalName == "repository").Attribute("commit").ShouldNotBeNull("SourceLink records the commit.");
+    }
+
+    [Fact]
+    public void Every_package_names_the_one_project_address_and_its_readme_links_the_docs_there()
+    {
+        // Issue 32, item 3: from NuGet the docs must be reachable. One property in Directory.Build.props sets both addresses.
+        var url = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot.Path, "Directory.Build.props"))
+            .Descendants("FakeHttpFixtureUrl").Single().Value;
+        url.ShouldStartWith("https://");
+        var packages = Directory.GetFiles(feed.Feed, "*.nupkg");
+        packages.ShouldNotBeEmpty();
+        foreach (var nupkg in packages)
+        {
+            using var zip = ZipFile.OpenRead(nupkg);
+            var metadata = ReadNuspec(zip).Descendants().First(e => e.Name.LocalName == "metadata");
+            var name = Path.GetFileName(nupkg);
+            Value(metadata, "projectUrl").ShouldBe(url, name);
+            metadata.Elements().First(e => e.Name.LocalName == "repository").Attribute("url")?.Value.ShouldBe(url, name);
+            var readme = PackageFiles.ReadText(nupkg, "README.md");
+            readme.ShouldContain($"{url}/blob/main/docs/", Case.Sensitive, $"{name}: its README links no page of the docs under {url}");
+            System.Text.RegularExpressions.Regex.Matches(readme, @"https://github\.com/[^\s)]+")
+                .Select(m => m.Value)
+                .Where(link => !link.StartsWith(url + "/", StringComparison.Ordinal))
+                .ShouldBeEmpty($"{name}: README links into another repository than {url}");
+        }
     }
 
     [Fact]

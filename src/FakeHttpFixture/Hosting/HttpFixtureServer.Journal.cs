@@ -143,7 +143,7 @@ public sealed partial class HttpFixtureServer
 
     /// <summary>
     /// Writes the journal to <paramref name="path"/> as a HAR 1.2 file, requests and responses with their headers and request
-    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open. With <see cref="HttpFixtureOptions.ProxyTo"/>
+    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open. With <see cref="HttpFixtureOptions.ProxyTo(Uri)"/>
     /// (or <see cref="HttpFixtureOptions.RecordResponseBodies"/>) it writes response bodies too, so that <see cref="HttpFixtureOptions.ReplayHar"/>
     /// plays the file back. The values of <see cref="HttpFixtureOptions.RedactedHeaders"/> (Authorization, Cookie, Set-Cookie) are written
     /// as "REDACTED". The file is indented, one entry per exchange, text bodies as text, so that a committed recording diffs well.
@@ -153,13 +153,15 @@ public sealed partial class HttpFixtureServer
     /// (a full disk) leaves the file that was there before. A body that is not text in its declared charset is kept as base64,
     /// with <c>"encoding": "base64"</c>, so every body can be read back byte for byte.
     /// </remarks>
-    /// <param name="path">The file to write; it is replaced if it exists.</param>
+    /// <param name="path">The file to write; it is replaced if it exists, and its folder is created if it does not. A relative path is
+    /// taken from the current directory, which under <c>dotnet test</c> is the test project's output folder (bin/…), not its source folder.</param>
+    /// <exception cref="IOException">The folder could not be created or the file could not be written; the message names which.</exception>
     public void SaveHar(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var requests = Requests;
         var redaction = new HeaderRedaction(_options.RedactedHeaders);
-        AtomicFile.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress, redaction));
+        HarFileTarget.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress, redaction));
     }
 
     /// <summary>Asserts that at least one request with <paramref name="method"/> and <paramref name="path"/> has arrived, and returns the earliest.</summary>
