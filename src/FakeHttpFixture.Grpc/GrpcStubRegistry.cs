@@ -1,0 +1,93 @@
+using Grpc.Core;
+
+namespace FakeHttpFixture;
+
+/// <summary>
+/// The gRPC stubs of one server, and the answering stage that serves them: it takes every request whose content-type is
+/// application/grpc, answers it from the stub added last that matches, and ends any other call with Unimplemented (reported to
+/// <c>Verify()</c> when the server is strict). Other requests go on to the server's other stages.
+/// </summary>
+internal sealed class GrpcStubRegistry(HttpFixtureServer server) : IAnsweringStage
+{
+    private readonly Lock _gate = new();
+    private IGrpcStub[] _stubs = [];
+
+    public string Name => "grpc";
+
+    /// <summary>Returns the server's registry, adding it and its stage on first use.</summary>
+    public static GrpcStubRegistry For(HttpFixtureServer server) => server.GetOrAddExtension(static s =>
+    {
+        var registry = new GrpcStubRegistry(s);
+        s.AddStage(registry, StagePosition.WithStubs);
+        return registry;
+    });
+
+    public T Add<T>(T stub)
+        where T : IGrpcStub
+    {
+        lock (_gate)
+        {
+            _stubs = [.. _stubs, stub];
+        }
+
+        return stub;
+    }
+
+    public ValueTask<bool> TryAnswerAsync(FixtureExchange exchange) =>
+        IsGrpc(exchange.Request.Header("Content-Type")) ? AnswerAsync(exchange) : ValueTask.FromResult(false);
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _stubs = [];
+        }
+    }
+
+    // application/grpc and application/grpc+proto; gRPC-Web (application/grpc-web…) is another protocol.
+    private static bool IsGrpc(string? contentType) =>
+        contentType is not null
+        && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
+        && (contentType.Length == 16 || contentType[16] is '+' or ';');
+
+    private async ValueTask<bool> AnswerAsync(FixtureExchange exchange)
+    {
+        var call = GrpcCall.Read(exchange.Request);
+        if (call.FrameError is { } frameError)
+        {
+            var problem = $"gRPC call {call.Method} (request #{exchange.Request.Sequence}) could not be read: {frameError}";
+            server.ReportProblem(problem);
+            GrpcResponseWriter.WriteStatus(exchange, call, StatusCode.Internal, problem);
+            return true;
+        }
+
+        var stubs = Volatile.Read(ref _stubs);
+        List<(IGrpcStub Stub, string Why)>? misses = null;
+        for (var i = stubs.Length - 1; i >= 0; i--)
+        {
+            var stub = stubs[i];
+            if (!string.Equals(stub.Method, call.Method, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (stub.Mismatch(call) is { } why)
+            {
+                (misses ??= []).Add((stub, why));
+                continue;
+            }
+
+            await GrpcResponseWriter.WriteAsync(exchange, call, stub.Answer(), stub.ToString()!).ConfigureAwait(false);
+            return true;
+        }
+
+        var report = GrpcMissReport.Write(call, exchange.Request.Sequence, misses, stubs);
+        if (server.Strict)
+        {
+            server.ReportProblem(report);
+        }
+
+        GrpcResponseWriter.WriteStatus(exchange, call, StatusCode.Unimplemented, report);
+        return true;
+    }
+}
