@@ -43,8 +43,10 @@ public sealed partial class GrpcStub<TRequest, TResponse>
     }
 
     /// <summary>
-    /// BreakAfter makes the answer appended last reset the HTTP/2 stream after <paramref name="messages"/> messages, instead of
-    /// sending the rest and a status: the client reads those messages, then the call fails as a broken connection does.
+    /// BreakAfter makes the answer appended last end the stream after <paramref name="messages"/> messages, without the rest and
+    /// without a status: the client reads those messages, then the call fails (Grpc.Net.Client reports
+    /// <see cref="StatusCode.Cancelled"/>, "No grpc-status found on response"), as when a proxy cuts a stream off. The journal's
+    /// <c>GrpcStatus()</c> is null for it.
     /// </summary>
     /// <param name="messages">How many messages go out before the break; 0 breaks the call before the first.</param>
     /// <returns>This stub, for chaining: <c>.RespondStream(a, b, c).BreakAfter(2)</c>.</returns>
