@@ -12,6 +12,7 @@ public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture
         "FakeHttpFixture.XunitV3",
         "FakeHttpFixture.NUnit",
         "FakeHttpFixture.MSTest",
+        "FakeHttpFixture.Grpc",
     };
 
     [Theory]
