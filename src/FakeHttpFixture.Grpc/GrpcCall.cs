@@ -19,20 +19,22 @@ internal sealed class GrpcCall
     private object? _typed;
     private Func<GrpcCall, IEnumerable<IMessage>>? _readAs;
 
+    private readonly List<ReadOnlyMemory<byte>> _frames;
+
     private GrpcCall(string method, List<ReadOnlyMemory<byte>> frames, string? frameError)
     {
         Method = method;
-        Frames = frames;
+        _frames = frames;
         FrameError = frameError;
     }
 
     public string Method { get; }
 
-    /// <summary>Gets the request's messages, without their prefixes.</summary>
-    public IReadOnlyList<ReadOnlyMemory<byte>> Frames { get; }
+    /// <summary>Gets the request's messages, without their prefixes; a conversation's grow as they arrive.</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> Frames => _frames;
 
     /// <summary>Gets a sentence saying why the body is not a sequence of gRPC messages, or null.</summary>
-    public string? FrameError { get; }
+    public string? FrameError { get; private set; }
 
     /// <summary>Gets the status the fake answered with; null while the call runs or when it was broken off.</summary>
     public StatusCode? Status { get; private set; }
@@ -51,31 +53,58 @@ internal sealed class GrpcCall
         return call;
     }
 
-    /// <summary>Returns the request's messages as <typeparamref name="T"/>, parsed once; throws <see cref="InvalidProtocolBufferException"/> when they are not.</summary>
+    /// <summary>Starts the record of a call whose messages a conversation reads as they arrive (<see cref="AddFrame"/>), and links the two.</summary>
+    public static GrpcCall Streaming(RecordedRequest request)
+    {
+        var call = new GrpcCall(GrpcMethodName.FromPath(request.Path), [], null);
+        Calls.AddOrUpdate(request, call);
+        return call;
+    }
+
+    public void AddFrame(ReadOnlyMemory<byte> frame)
+    {
+        lock (_gate)
+        {
+            _frames.Add(frame);
+        }
+    }
+
+    public void FailFrames(string error) => FrameError = error;
+
+    /// <summary>Returns the request's messages as <typeparamref name="T"/>, each parsed once; throws <see cref="InvalidProtocolBufferException"/> when they are not.</summary>
     public IReadOnlyList<T> Messages<T>()
         where T : class, IMessage<T>, new()
     {
         lock (_gate)
         {
-            if (_typed is IReadOnlyList<T> known)
+            if (_typed is not List<T> messages)
             {
-                return known;
+                messages = new List<T>(_frames.Count);
             }
 
-            var messages = new T[Frames.Count];
-            for (var i = 0; i < messages.Length; i++)
+            for (var i = messages.Count; i < _frames.Count; i++)
             {
-                messages[i] = GrpcParser<T>.Instance.ParseFrom(Frames[i].Span);
+                messages.Add(GrpcParser<T>.Instance.ParseFrom(_frames[i].Span));
             }
 
             _typed = messages;
-            return messages;
+            return messages.ToArray();
         }
     }
 
     /// <summary>Notes the request's message type, which a stub for the method knows, so the journal can show the messages as JSON later.</summary>
     public void KnowType<T>()
         where T : class, IMessage<T>, new() => _readAs ??= static call => call.Messages<T>();
+
+    /// <summary>Returns the request's message at <paramref name="index"/> as <typeparamref name="T"/>.</summary>
+    public T Message<T>(int index)
+        where T : class, IMessage<T>, new()
+    {
+        lock (_gate)
+        {
+            return _typed is List<T> messages && index < messages.Count ? messages[index] : Messages<T>()[index];
+        }
+    }
 
     public void AddReply(IMessage reply)
     {

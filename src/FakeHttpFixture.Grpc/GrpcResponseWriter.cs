@@ -105,13 +105,13 @@ internal static class GrpcResponseWriter
         Finish(exchange, call, answer, trailersOnly: false);
     }
 
-    private static void Start(HttpResponse response)
+    internal static void Start(HttpResponse response)
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
     }
 
-    private static void Finish(FixtureExchange exchange, GrpcCall call, GrpcAnswer answer, bool trailersOnly)
+    internal static void Finish(FixtureExchange exchange, GrpcCall call, GrpcAnswer answer, bool trailersOnly)
     {
         var response = exchange.HttpContext.Response;
         if (trailersOnly)

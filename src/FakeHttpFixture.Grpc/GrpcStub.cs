@@ -26,6 +26,7 @@ public sealed partial class GrpcStub<TRequest, TResponse> : IGrpcStub
     private (string Description, Func<TRequest, bool> Predicate)[] _conditions = [];
     private GrpcAnswer[] _answers = [];
     private int _calls;
+    private volatile bool _converses;
 
     internal GrpcStub(string method) => Method = method;
 
@@ -101,15 +102,31 @@ public sealed partial class GrpcStub<TRequest, TResponse> : IGrpcStub
     }
 
     /// <summary>
-    /// ReplyToEach appends an answer for a bidirectional call: one reply per message the client sent, in order. The fake reads the
-    /// whole request stream first, so the client sends all its messages (and completes its side) before the replies come.
+    /// ReplyToEach appends an answer for a bidirectional call: a reply to each message as it arrives, then OK once the client
+    /// completes its side. The call is a real conversation: a client may wait for each reply before it sends its next message.
     /// </summary>
     /// <param name="reply">Makes the reply to one message.</param>
     /// <returns>This stub, for chaining.</returns>
     public GrpcStub<TRequest, TResponse> ReplyToEach(Func<TRequest, TResponse> reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return Append(new GrpcAnswer(call => [.. call.Messages<TRequest>().Select(reply)]));
+        return ReplyToEach(r => new[] { reply(r) });
+    }
+
+    /// <summary>
+    /// ReplyToEach appends an answer for a bidirectional call: the replies <paramref name="replies"/> makes of each message (none,
+    /// one or several), sent as that message arrives, then OK once the client completes its side.
+    /// </summary>
+    /// <param name="replies">Makes the replies to one message.</param>
+    /// <returns>This stub, for chaining.</returns>
+    public GrpcStub<TRequest, TResponse> ReplyToEach(Func<TRequest, IEnumerable<TResponse>> replies)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        _converses = true;
+        return Append(new GrpcAnswer(call => [.. call.Messages<TRequest>().SelectMany(replies)])
+        {
+            OnEach = (call, index) => [.. replies(call.Message<TRequest>(index))],
+        });
     }
 
     /// <summary>Fail appends an answer that ends the call with <paramref name="status"/> and <paramref name="detail"/> (grpc-status and grpc-message), without a reply.</summary>
@@ -148,6 +165,8 @@ public sealed partial class GrpcStub<TRequest, TResponse> : IGrpcStub
     /// <returns>Such as "gRPC greet.Greeter/SayHello where r => r.Name == "Ada"".</returns>
     public override string ToString() =>
         _conditions.Length == 0 ? $"gRPC {Method}" : $"gRPC {Method} where {string.Join(" and ", _conditions.Select(c => c.Description))}";
+
+    bool IGrpcStub.Converses => _converses;
 
     string? IGrpcStub.Mismatch(GrpcCall call)
     {

@@ -33,6 +33,10 @@ internal sealed class GrpcStubRegistry(HttpFixtureServer server) : IAnsweringSta
         return stub;
     }
 
+    /// <summary>Claims, before its body is read, a call to a method one of whose stubs converses, so it can reply as messages arrive.</summary>
+    public bool AnswersWhileBodyArrives(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        IsGrpc(request.ContentType) && Converses(GrpcMethodName.FromPath(request.Path.Value ?? string.Empty));
+
     public ValueTask<bool> TryAnswerAsync(FixtureExchange exchange) =>
         IsGrpc(exchange.Request.Header("Content-Type")) ? AnswerAsync(exchange) : ValueTask.FromResult(false);
 
@@ -50,9 +54,25 @@ internal sealed class GrpcStubRegistry(HttpFixtureServer server) : IAnsweringSta
         && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
         && (contentType.Length == 16 || contentType[16] is '+' or ';');
 
+    private bool Converses(string method)
+    {
+        foreach (var stub in Volatile.Read(ref _stubs))
+        {
+            if (stub.Converses && string.Equals(stub.Method, method, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private async ValueTask<bool> AnswerAsync(FixtureExchange exchange)
     {
-        var call = GrpcCall.Read(exchange.Request);
+        // A call the core left unread (a conversing method's) is read here: its first message now, the rest as the answer needs.
+        var streaming = exchange.Request.BodyLength == 0 && Converses(GrpcMethodName.FromPath(exchange.Request.Path));
+        var call = streaming ? GrpcCall.Streaming(exchange.Request) : GrpcCall.Read(exchange.Request);
+        var reader = streaming ? await GrpcConversation.BeginAsync(exchange, call).ConfigureAwait(false) : null;
         if (call.FrameError is { } frameError)
         {
             var problem = $"gRPC call {call.Method} (request #{exchange.Request.Sequence}) could not be read: {frameError}";
@@ -77,8 +97,25 @@ internal sealed class GrpcStubRegistry(HttpFixtureServer server) : IAnsweringSta
                 continue;
             }
 
-            await GrpcResponseWriter.WriteAsync(exchange, call, stub.Answer(), stub.ToString()!).ConfigureAwait(false);
+            var answer = stub.Answer();
+            if (reader is not null && answer.OnEach is not null)
+            {
+                await GrpcConversation.ConverseAsync(exchange, call, reader, answer, stub.ToString()!).ConfigureAwait(false);
+                return true;
+            }
+
+            if (reader is not null)
+            {
+                await GrpcConversation.DrainAsync(exchange, call, reader).ConfigureAwait(false);
+            }
+
+            await GrpcResponseWriter.WriteAsync(exchange, call, answer, stub.ToString()!).ConfigureAwait(false);
             return true;
+        }
+
+        if (reader is not null)
+        {
+            await GrpcConversation.DrainAsync(exchange, call, reader).ConfigureAwait(false);
         }
 
         var report = GrpcMissReport.Write(call, exchange.Request.Sequence, misses, stubs);

@@ -6,6 +6,9 @@ internal interface IGrpcStub
     /// <summary>Gets the full method name, "package.Service/Method".</summary>
     string Method { get; }
 
+    /// <summary>Gets a value indicating whether an answer of the stub converses (replies to each message as it arrives).</summary>
+    bool Converses { get; }
+
     /// <summary>Returns null when the stub answers the call, else a sentence saying which condition failed.</summary>
     string? Mismatch(GrpcCall call);
 

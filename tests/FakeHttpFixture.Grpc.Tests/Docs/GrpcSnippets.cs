@@ -51,7 +51,7 @@ public sealed class GrpcSnippets
         server.StubGrpc<HelloRequest, HelloReply>("fake.test.Greeter/CollectHellos")
             .RespondToStream(all => new HelloReply { Message = string.Join(",", all.Select(r => r.Name)) });
 
-        // Bidirectional: a reply to each message, once the client has sent them all.
+        // Bidirectional: a reply to each message as it arrives.
         server.StubGrpc<HelloRequest, HelloReply>("fake.test.Greeter/Chat")
             .ReplyToEach(r => new HelloReply { Message = $"hi {r.Name}" });
 
