@@ -27,7 +27,7 @@ internal sealed record GrpcAnswer(Func<GrpcCall, IReadOnlyList<IMessage>> Replie
     public IReadOnlyList<KeyValuePair<string, string>> Trailers { get; init; } = [];
 
     /// <summary>Gets, for a conversation, the replies to the request message at an index, sent as that message arrives; else null.</summary>
-    public Func<GrpcCall, int, IReadOnlyList<IMessage>>? OnEach { get; init; }
+    public Func<GrpcCall, int, ValueTask<IReadOnlyList<IMessage>>>? OnEach { get; init; }
 
     public static GrpcAnswer Failure(StatusCode status, string detail) => new(static _ => []) { Status = status, Detail = detail };
 }

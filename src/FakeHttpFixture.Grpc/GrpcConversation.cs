@@ -61,7 +61,7 @@ internal static class GrpcConversation
         IReadOnlyList<Google.Protobuf.IMessage> replies;
         try
         {
-            replies = answer.OnEach!(call, index);
+            replies = await answer.OnEach!(call, index).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The test's own code threw: the client gets Unknown, as from a real service, and Verify says why.
         catch (Exception ex)

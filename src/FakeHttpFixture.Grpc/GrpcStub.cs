@@ -22,6 +22,7 @@ public sealed partial class GrpcStub<TRequest, TResponse> : IGrpcStub
     where TResponse : class, IMessage<TResponse>, new()
 {
     private static readonly GrpcAnswer EmptyReply = new(static _ => [new TResponse()]);
+    private static readonly Google.Protobuf.Reflection.FileDescriptor RequestFile = new TRequest().Descriptor.File;
     private readonly Lock _gate = new();
     private (string Description, Func<TRequest, bool> Predicate)[] _conditions = [];
     private GrpcAnswer[] _answers = [];
@@ -125,7 +126,7 @@ public sealed partial class GrpcStub<TRequest, TResponse> : IGrpcStub
         _converses = true;
         return Append(new GrpcAnswer(call => [.. call.Messages<TRequest>().SelectMany(replies)])
         {
-            OnEach = (call, index) => [.. replies(call.Message<TRequest>(index))],
+            OnEach = (call, index) => ValueTask.FromResult<IReadOnlyList<IMessage>>([.. replies(call.Message<TRequest>(index))]),
         });
     }
 
@@ -167,6 +168,8 @@ public sealed partial class GrpcStub<TRequest, TResponse> : IGrpcStub
         _conditions.Length == 0 ? $"gRPC {Method}" : $"gRPC {Method} where {string.Join(" and ", _conditions.Select(c => c.Description))}";
 
     bool IGrpcStub.Converses => _converses;
+
+    Google.Protobuf.Reflection.FileDescriptor IGrpcStub.File => RequestFile;
 
     string? IGrpcStub.Mismatch(GrpcCall call)
     {

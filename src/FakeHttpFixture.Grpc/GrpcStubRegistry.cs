@@ -11,6 +11,7 @@ internal sealed class GrpcStubRegistry(HttpFixtureServer server) : IAnsweringSta
 {
     private readonly Lock _gate = new();
     private IGrpcStub[] _stubs = [];
+    private GrpcReflection? _reflection;
 
     public string Name => "grpc";
 
@@ -21,6 +22,9 @@ internal sealed class GrpcStubRegistry(HttpFixtureServer server) : IAnsweringSta
         s.AddStage(registry, StagePosition.WithStubs);
         return registry;
     });
+
+    /// <summary>Answers gRPC server reflection for the stubs' services from now on; <see cref="Reset"/> keeps it.</summary>
+    public void EnableReflection() => _reflection ??= new GrpcReflection(() => Volatile.Read(ref _stubs));
 
     public T Add<T>(T stub)
         where T : IGrpcStub
@@ -56,6 +60,11 @@ internal sealed class GrpcStubRegistry(HttpFixtureServer server) : IAnsweringSta
 
     private bool Converses(string method)
     {
+        if (_reflection is not null && method == GrpcReflection.ReflectionMethod)
+        {
+            return true;
+        }
+
         foreach (var stub in Volatile.Read(ref _stubs))
         {
             if (stub.Converses && string.Equals(stub.Method, method, StringComparison.Ordinal))
@@ -82,6 +91,11 @@ internal sealed class GrpcStubRegistry(HttpFixtureServer server) : IAnsweringSta
         }
 
         var stubs = Volatile.Read(ref _stubs);
+        if (_reflection is { } reflection && call.Method == GrpcReflection.ReflectionMethod)
+        {
+            stubs = [reflection, .. stubs];
+        }
+
         List<(IGrpcStub Stub, string Why)>? misses = null;
         for (var i = stubs.Length - 1; i >= 0; i--)
         {

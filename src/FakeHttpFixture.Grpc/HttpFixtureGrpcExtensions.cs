@@ -40,4 +40,17 @@ public static class HttpFixtureGrpcExtensions
         ArgumentNullException.ThrowIfNull(options);
         return options.OnServerStarted(static server => GrpcStubRegistry.For(server));
     }
+
+    /// <summary>
+    /// EnableGrpcReflection makes the server answer gRPC server reflection (grpc.reflection.v1alpha.ServerReflection), so tools
+    /// such as grpcurl or Postman can list the services of the stubbed methods and describe their messages. A service is found in
+    /// the .proto file of a stub's request message. It also does what <see cref="EnableGrpc"/> does.
+    /// </summary>
+    /// <param name="options">The server's options.</param>
+    /// <returns>The options, for chaining.</returns>
+    public static HttpFixtureOptions EnableGrpcReflection(this HttpFixtureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.OnServerStarted(static server => GrpcStubRegistry.For(server).EnableReflection());
+    }
 }

@@ -6,6 +6,9 @@ internal interface IGrpcStub
     /// <summary>Gets the full method name, "package.Service/Method".</summary>
     string Method { get; }
 
+    /// <summary>Gets the .proto file of the stub's request message, where server reflection looks for the service.</summary>
+    Google.Protobuf.Reflection.FileDescriptor File { get; }
+
     /// <summary>Gets a value indicating whether an answer of the stub converses (replies to each message as it arrives).</summary>
     bool Converses { get; }
 
