@@ -14,6 +14,7 @@ public sealed class PackageContentTests(PackageFeedFixture feed)
         "FakeHttpFixture.MSTest",
         "FakeHttpFixture.TUnit",
         "FakeHttpFixture.WireMock",
+        "FakeHttpFixture.Grpc",
     };
 
     [Theory]

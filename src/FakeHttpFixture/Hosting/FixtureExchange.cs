@@ -18,7 +18,10 @@ public sealed class FixtureExchange
         Server = server;
     }
 
-    /// <summary>Gets the request, already in the journal with its whole body.</summary>
+    /// <summary>
+    /// Gets the request, already in the journal with its whole body; for a request a stage answers while its body arrives
+    /// (<see cref="IAnsweringStage.AnswersWhileBodyArrives"/>), with an empty body until the exchange completes.
+    /// </summary>
     public RecordedRequest Request => _exchange.Request;
 
     /// <summary>Gets the request's context: write the response here (status, headers, body, trailers); the server records what goes out.</summary>
