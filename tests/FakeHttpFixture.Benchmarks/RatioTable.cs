@@ -24,7 +24,7 @@ internal static class RatioTable
         ["GetThroughRateLimit"] = (true, null, null),
     };
 
-    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed", "SseEvents", "WebSocketEcho", "GetThroughChaos", "GetThroughRateLimit"];
+    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed", "GetMapped", "SseEvents", "WebSocketEcho", "GetThroughChaos", "GetThroughRateLimit"];
 
     private static readonly string[] TablePeers = ["Kestrel", "Fixture", "WireMock"];
 
