@@ -25,7 +25,7 @@ internal static class RatioTable
         ["GrpcUnary"] = (false, 1.2, null), // the Kestrel column is a real Grpc.AspNetCore service here
     };
 
-    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed", "SseEvents", "WebSocketEcho", "GetThroughChaos", "GetThroughRateLimit", "GrpcUnary"];
+    private static readonly string[] Order = ["StartGetDispose", "StartDispose", "GetFileTree", "GetDirectory", "GetStub", "Post1KiB", "Put10MiB", "WaitLatency", "Concurrent16", "GetProxied", "GetProxiedService1ms", "GetReplayed", "GetMapped", "SseEvents", "WebSocketEcho", "GetThroughChaos", "GetThroughRateLimit", "GrpcUnary"];
 
     private static readonly string[] TablePeers = ["Kestrel", "Fixture", "WireMock"];
 

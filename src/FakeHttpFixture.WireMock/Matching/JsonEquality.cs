@@ -14,10 +14,22 @@ internal static class JsonEquality
             case JArray expectedArray:
                 return actual is JArray actualArray && ArraysEqual(expectedArray, actualArray, ignoreArrayOrder, ignoreExtraElements);
             case JValue { Type: JTokenType.Integer or JTokenType.Float } number when actual is JValue { Type: JTokenType.Integer or JTokenType.Float } other:
-                // 1 and 1.0 are the same number in JSON.
-                return number.ToObject<decimal>() == other.ToObject<decimal>();
+                // 1 and 1.0 are the same number in JSON; numbers past decimal's range compare as doubles.
+                return SameNumber(number, other);
             default:
                 return JToken.DeepEquals(expected, actual);
+        }
+    }
+
+    private static bool SameNumber(JValue left, JValue right)
+    {
+        try
+        {
+            return left.ToObject<decimal>() == right.ToObject<decimal>();
+        }
+        catch (OverflowException)
+        {
+            return left.ToObject<double>().Equals(right.ToObject<double>());
         }
     }
 

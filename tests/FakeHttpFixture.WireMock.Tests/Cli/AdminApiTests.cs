@@ -101,6 +101,24 @@ public sealed class AdminApiTests
         health.ShouldContain("\"status\": \"healthy\"");
     }
 
+    [Fact]
+    public async Task Admin_alone_starts_with_no_stubs_and_no_listing_and_serves_what_a_client_adds()
+    {
+        using var dir = new TempDirectory();
+        await using var fakehttp = await FakehttpProcess.ServeAsync(dir.Path, "--admin", "--port", "0", "--quiet");
+        using var client = Client(fakehttp);
+
+        using var root = await client.GetAsync(string.Empty, Token);
+        using var added = await client.PostAsync("__admin/mappings", Json("""{ "request": { "method": "POST", "urlPathPattern": "/orders/[0-9]+" }, "response": { "status": 202, "body": "queued" } }"""), Token);
+        using var order = await client.PostAsync("orders/12", null, Token);
+
+        fakehttp.FirstLine.ShouldContain("Serving WireMock stubs from the admin API at http://127.0.0.1:");
+        root.StatusCode.ShouldBe(HttpStatusCode.NotFound, "no directory listing when only stubs are served");
+        added.StatusCode.ShouldBe(HttpStatusCode.Created);
+        order.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await order.Content.ReadAsStringAsync(Token)).ShouldBe("queued");
+    }
+
     private static Task<FakehttpProcess> StartAsync() =>
         FakehttpProcess.ServeAsync(AppContext.BaseDirectory, "--mappings", MappingSets.Reference, "--admin", "--port", "0", "--quiet");
 
