@@ -12,6 +12,7 @@ public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture
         "FakeHttpFixture.XunitV3",
         "FakeHttpFixture.NUnit",
         "FakeHttpFixture.MSTest",
+        "FakeHttpFixture.OpenApi",
     };
 
     [Theory]
@@ -42,7 +43,7 @@ public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture
     public void Every_package_has_the_one_version_set_in_Directory_Build_props()
     {
         var packages = Directory.GetFiles(feed.Feed, "*.nupkg");
-        packages.Length.ShouldBeGreaterThanOrEqualTo(6, "five libraries and the fakehttp tool");
+        packages.Length.ShouldBeGreaterThanOrEqualTo(7, "six libraries and the fakehttp tool");
         packages.ShouldAllBe(p => p.EndsWith($".{feed.Version}.nupkg", StringComparison.Ordinal));
     }
 
