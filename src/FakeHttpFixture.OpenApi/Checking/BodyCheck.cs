@@ -12,23 +12,29 @@ internal static class BodyCheck
             return;
         }
 
-        JsonDocument json;
-        try
+        if (document.Schemas.For(media.SchemaPointer, closed).Check(body) is not { } findings)
         {
-            json = JsonDocument.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            found.Add((where, $"the body is not JSON ({ex.Message})"));
+            found.Add((where, $"the body is not JSON ({Why(body)})"));
             return;
         }
 
-        using (json)
+        foreach (var finding in findings)
         {
-            foreach (var finding in document.Schemas.For(media.SchemaPointer, closed).Check(json.RootElement))
-            {
-                found.Add((ContractViolation.At(where, finding.Pointer), ContractViolation.Describe(finding)));
-            }
+            found.Add((ContractViolation.At(where, finding.Pointer), ContractViolation.Describe(finding)));
+        }
+    }
+
+    // Only a body that failed to parse gets here: it is parsed once more for the reader's words on where it broke.
+    private static string Why(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return "it could not be read";
+        }
+        catch (JsonException ex)
+        {
+            return ex.Message.TrimEnd('.');
         }
     }
 }

@@ -21,7 +21,7 @@ internal static class ParameterCheck
         }
 
         var value = ParameterValue.ToJson(document.Root, schema, values, parameter.Explode);
-        foreach (var finding in document.Schemas.For(parameter.SchemaPointer).Check(value))
+        foreach (var finding in document.Schemas.For(parameter.SchemaPointer).Check(value) ?? [])
         {
             found.Add((ContractViolation.At(where, finding.Pointer), ContractViolation.Describe(finding)));
         }

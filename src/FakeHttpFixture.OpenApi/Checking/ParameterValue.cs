@@ -11,7 +11,7 @@ namespace FakeHttpFixture;
 /// </summary>
 internal static class ParameterValue
 {
-    public static JsonElement ToJson(JsonElement root, JsonElement schema, IReadOnlyList<string> values, bool explode)
+    public static byte[] ToJson(JsonElement root, JsonElement schema, IReadOnlyList<string> values, bool explode)
     {
         JsonNode? node;
         if (HasType(schema, "array"))
@@ -31,8 +31,7 @@ internal static class ParameterValue
             node = Scalar(schema, values.Count == 0 ? string.Empty : values[0]);
         }
 
-        using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null");
-        return document.RootElement.Clone();
+        return node is null ? "null"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(node);
     }
 
     private static JsonNode? Scalar(JsonElement schema, string text)
