@@ -52,12 +52,14 @@ public class GetThroughContract
     private HttpFixtureServer _plain = null!;
     private HttpFixtureServer _recorded = null!;
     private HttpFixtureServer _validated = null!;
+    private HttpFixtureServer _observed = null!;
+    private HttpClient _observedClient = null!;
     private HttpClient _plainClient = null!;
     private HttpClient _recordedClient = null!;
     private HttpClient _validatedClient = null!;
 
     /// <summary>Gets the peers of the paired runner, baseline first.</summary>
-    public static string[] PairedPeers => ["Plain", "Recorded", "Validated"];
+    public static string[] PairedPeers => ["Plain", "Recorded", "Observed", "Validated"];
 
     [GlobalSetup]
     public async Task StartAsync()
@@ -68,6 +70,9 @@ public class GetThroughContract
         _plain = await StartFixtureAsync(_ => { });
         _recorded = await StartFixtureAsync(o => o.RecordResponseBodies = true);
         _validated = await StartFixtureAsync(o => o.ValidateAgainstOpenApi(contract));
+        _observed = await StartFixtureAsync(o => o.RecordResponseBodies = true);
+        _observed.AddObserver(new NoObserver());
+        _observedClient = _observed.CreateClient();
         _plainClient = _plain.CreateClient();
         _recordedClient = _recorded.CreateClient();
         _validatedClient = _validated.CreateClient();
@@ -80,6 +85,9 @@ public class GetThroughContract
     public Task<int> Recorded() => GetAsync(_recorded, _recordedClient);
 
     [Benchmark]
+    public Task<int> Observed() => GetAsync(_observed, _observedClient);
+
+    [Benchmark]
     public Task<int> Validated() => GetAsync(_validated, _validatedClient);
 
     [GlobalCleanup]
@@ -87,12 +95,12 @@ public class GetThroughContract
     {
         // A violation would mean the benchmark measured something else than a kept contract.
         _validated.Verify();
-        foreach (var client in (HttpClient[])[_plainClient, _recordedClient, _validatedClient])
+        foreach (var client in (HttpClient[])[_plainClient, _recordedClient, _observedClient, _validatedClient])
         {
             client.Dispose();
         }
 
-        foreach (var server in (HttpFixtureServer[])[_plain, _recorded, _validated])
+        foreach (var server in (HttpFixtureServer[])[_plain, _recorded, _observed, _validated])
         {
             await server.DisposeAsync();
         }
@@ -118,5 +126,13 @@ public class GetThroughContract
         }
 
         return (await client.GetByteArrayAsync(ItemPath)).Length;
+    }
+
+    // Observes and does nothing: what any observer costs a request, before any check.
+    private sealed class NoObserver : IExchangeObserver
+    {
+        public void OnExchangeCompleted(RecordedRequest request, HttpFixtureServer server)
+        {
+        }
     }
 }
