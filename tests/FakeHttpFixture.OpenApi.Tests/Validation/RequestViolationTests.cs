@@ -32,6 +32,25 @@ public sealed class RequestViolationTests
     }
 
     [Fact]
+    public async Task A_CORS_preflight_the_document_does_not_list_is_no_violation()
+    {
+        await using var server = HttpFixtureServer.Start(o =>
+        {
+            o.EnableCors = true;
+            o.ValidateAgainstOpenApi(Contract.Pets);
+        });
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/pets/1")
+        {
+            Headers = { { "Origin", "https://app.example" }, { "Access-Control-Request-Method", "DELETE" } },
+        };
+
+        (await server.CreateClient().SendAsync(preflight, Token)).Dispose();
+
+        server.Verify();
+        server.OpenApiCoverage().UndocumentedRequests.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_path_parameter_of_the_wrong_type_is_a_violation()
     {
         await using var server = HttpFixtureServer.Start(o => o.ValidateAgainstOpenApi(Contract.Pets));
