@@ -29,6 +29,7 @@ public sealed partial class InstallTests(PackageFeedFixture feed)
                   <ItemGroup>
                     <PackageReference Include="FakeHttpFixture" Version="{feed.Version}" />
                     <PackageReference Include="FakeHttpFixture.XunitV3" Version="{feed.Version}" />
+                    <PackageReference Include="FakeHttpFixture.OpenApi" Version="{feed.Version}" />
                     <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
                     <PackageReference Include="xunit.v3" Version="3.2.1" />
                     <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
@@ -54,6 +55,22 @@ public sealed partial class InstallTests(PackageFeedFixture feed)
                     }
                 }
 
+                public class ContractTests
+                {
+                    [Fact]
+                    public async Task Installed_contract_package_reports_a_violation()
+                    {
+                        var contract = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.json");
+                        File.WriteAllText(contract, "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"paths\":{\"/ping\":{\"get\":{\"responses\":{\"204\":{\"description\":\"ok\"}}}}}}");
+                        await using var srv = HttpFixtureServer.Start(o => o.ValidateAgainstOpenApi(contract));
+                        using var client = srv.CreateClient();
+                        (await client.GetAsync("ping", TestContext.Current.CancellationToken)).Dispose();
+                        var ex = Assert.Throws<HttpFixtureVerificationException>(srv.Verify);
+                        Assert.Contains("GET /ping (request #1) broke the OpenAPI contract of GET /ping", ex.Message);
+                        File.Delete(contract);
+                    }
+                }
+
                 public class AdapterTests : HttpFixtureTest
                 {
                     protected override FileTree? ServedFiles => new() { ["a.txt"] = "from the adapter" };
@@ -71,7 +88,7 @@ public sealed partial class InstallTests(PackageFeedFixture feed)
 
             exit.ShouldBe(0, output);
             output.ShouldContain("Passed!");
-            output.ShouldContain("Failed:     0, Passed:     2");
+            output.ShouldContain("Failed:     0, Passed:     3");
         }
         finally
         {

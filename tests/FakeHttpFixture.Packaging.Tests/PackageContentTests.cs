@@ -15,6 +15,7 @@ public sealed class PackageContentTests(PackageFeedFixture feed)
         "FakeHttpFixture.TUnit",
         "FakeHttpFixture.WireMock",
         "FakeHttpFixture.Grpc",
+        "FakeHttpFixture.OpenApi",
     };
 
     [Theory]

@@ -15,6 +15,9 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
 {
     public InFlightRequests InFlight { get; } = new();
 
+    /// <summary>Gets the exchanges whose observers have yet to run, so that <see cref="HttpFixtureServer.Verify"/> sees what they report.</summary>
+    public InFlightRequests Observing { get; } = new();
+
     // Kestrel keeps one context per connection (or HTTP/2 stream) for the application to reuse, as ASP.NET Core's host does:
     // a DefaultHttpContext with its request and response objects is then made once per connection, not once per request.
     public HttpContext CreateContext(IFeatureCollection contextFeatures)
@@ -130,12 +133,30 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             return;
         }
 
+        var observed = extensions.Observers.Length != 0;
+        if (observed)
+        {
+            // Counted from here, not from the completion: the client may hold the whole response before the exchange completes.
+            Observing.Enter();
+        }
+
         context.Response.OnCompleted(static state =>
         {
-            var (application, rec) = ((FixtureApplication, RecordedRequest))state;
-            application.Completed(rec);
+            var (application, rec, counted) = ((FixtureApplication, RecordedRequest, bool))state;
+            try
+            {
+                application.Completed(rec);
+            }
+            finally
+            {
+                if (counted)
+                {
+                    application.Observing.Exit();
+                }
+            }
+
             return Task.CompletedTask;
-        }, (this, request));
+        }, (this, request, observed));
     }
 
     private void Completed(RecordedRequest request)

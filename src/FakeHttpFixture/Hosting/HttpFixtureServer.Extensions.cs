@@ -5,6 +5,8 @@ namespace FakeHttpFixture;
 /// <content>The public seam for add-on packages (FakeHttpFixture.OpenApi, FakeHttpFixture.Grpc, WireMock mappings): stages, observers, own pages, problems and per-server state.</content>
 public sealed partial class HttpFixtureServer
 {
+    private static readonly TimeSpan ObserverGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Adds an answering stage at <paramref name="position"/>, after the stages already there; it is asked from the next request on.
     /// Stages are what add-on packages plug in (gRPC stubs, WireMock mappings, answers from an OpenAPI document); a test rarely needs one.
@@ -60,6 +62,16 @@ public sealed partial class HttpFixtureServer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(problem);
         _problems.Report(problem);
+    }
+
+    // Observers run once the response has gone out, which can be a moment after the client read it: Verify waits for them, briefly,
+    // and a server without observers never waits. An exchange held longer (a stream) is left to a later Verify.
+    private void WaitForObservers()
+    {
+        if (_extensions.Observers.Length != 0)
+        {
+            _application.Observing.WhenIdleAsync().Wait(ObserverGrace);
+        }
     }
 
     // A callback that fails leaves no server behind: the start fails as a whole, with the callback's exception.

@@ -91,11 +91,14 @@ public sealed partial class HttpFixtureServer
     /// Throws one <see cref="HttpFixtureVerificationException"/> that lists everything that went wrong on the server side of the
     /// test: requests nothing answered in <see cref="HttpFixtureOptions.Strict"/> mode, required stubs never called and exceptions
     /// thrown by handlers (which the client saw as 500); with chaos rules, the message ends with the <see cref="ChaosSeed"/> that
-    /// replays them. The test-framework adapters call it after each test.
+    /// replays them. The test-framework adapters call it after each test. With observers added by a package (such as an OpenAPI
+    /// contract check), it first waits, up to two seconds, for the exchanges in flight to complete and be observed, so that a check
+    /// of a response the client already holds is never missed.
     /// </summary>
     /// <exception cref="HttpFixtureVerificationException">Something went wrong; the message lists each problem, and the inner exception is what a handler threw, if one did.</exception>
     public void Verify()
     {
+        WaitForObservers();
         var scope = TestScope.Current;
         var problems = _problems.Snapshot(out var cause, scope is null ? null : r => TestView.Sees(scope, r));
         _stubs.AddUnusedRequired(problems);
