@@ -164,6 +164,7 @@ public sealed class ChaosTests
         fast.ChaosRule.ShouldBeNull();
         slow.ChaosRule.ShouldBe("every 2nd request → delayed 300 ms");
         slow.AnsweredBy.ShouldBe(ResponseSource.File);
+        await server.WaitForCompletionAsync(slow, cancellationToken: TestContext.Current.CancellationToken); // the duration is final at completion
         // .NET's timers count whole milliseconds, so a 300 ms delay can end a fraction of one early (299.6 ms was seen in CI);
         // a request that was not held at all would take a few milliseconds.
         slow.Duration.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(295));
