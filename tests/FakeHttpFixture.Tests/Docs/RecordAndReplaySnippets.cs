@@ -9,6 +9,7 @@ namespace FakeHttpFixture.Tests.Docs;
 /// The code of docs/record-and-replay.md, run as tests so the page cannot drift from the API. The "real" weather service is a
 /// fixture server on loopback here, so nothing leaves the machine; the page shows its address as <c>weatherService</c>.
 /// </summary>
+[Collection(WorkingDirectoryCollection.Name)]
 public sealed class RecordAndReplaySnippets : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
@@ -31,7 +32,8 @@ public sealed class RecordAndReplaySnippets : IAsyncLifetime
     [Fact]
     public async Task Record_once_then_replay_with_the_service_gone()
     {
-        // The page's relative path, under the test's working directory (its output folder), removed at the end.
+        // The page's relative path, under a temp working directory rather than the test output folder.
+        using var workingDirectory = new ScratchWorkingDirectory();
         Directory.CreateDirectory("Fixtures");
         var weatherService = _service.BaseAddress;
         try
