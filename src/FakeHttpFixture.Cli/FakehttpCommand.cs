@@ -46,6 +46,12 @@ internal sealed class FakehttpCommand
 
     private readonly Option<string> _replay = new("--replay") { Description = "Answer from the responses of this HAR file (one --har wrote, or a browser saved).", HelpName = "file" };
 
+    private readonly Option<string> _mappings = new("--mappings") { Description = "Answer with the WireMock stub mappings under this root directory (ROOT/mappings/**/*.json, bodies from ROOT/__files), as WireMock's --root-dir.", HelpName = "root" };
+
+    private readonly Option<bool> _admin = new("--admin") { Description = "Serve WireMock's admin API under /__admin/ on the same port (mappings, requests, scenarios, reset)." };
+
+    private readonly Option<string> _adminToken = new("--admin-token") { Description = "Require Authorization: Bearer <token> on the admin API; needed with --admin and a --bind other than loopback.", HelpName = "token" };
+
     public FakehttpCommand()
     {
         // An unknown option would otherwise be taken for the directory and reported as a missing one.
@@ -59,10 +65,12 @@ internal sealed class FakehttpCommand
         _directory.Validators.Add(static result => RefuseEmpty(result, "the directory to serve", "leave it out to serve the current directory, or give one such as site"));
         _record.Validators.Add(static result => RefuseEmpty(result, "--record", "give the directory to record into, such as rec"));
         _har.Validators.Add(static result => RefuseEmpty(result, "--har", "give the file to write, such as requests.har"));
+        _mappings.Validators.Add(static result => RefuseEmpty(result, "--mappings", "give the WireMock root directory, the one that holds mappings/ and __files/"));
+        _adminToken.Validators.Add(static result => RefuseEmpty(result, "--admin-token", "give the bearer token clients of the admin API must send"));
 
         Root = new RootCommand("Serves a directory over HTTP and prints every request it receives: python -m http.server for .NET.")
         {
-            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet, _proxy, _replay,
+            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet, _proxy, _replay, _mappings, _admin, _adminToken,
         };
         Root.SetAction((parse, cancellationToken) => ServeRunner.RunAsync(ToSettings(parse), cancellationToken));
     }
@@ -81,7 +89,12 @@ internal sealed class FakehttpCommand
         parse.GetValue(_quiet),
         parse.GetValue(_proxy),
         parse.GetValue(_replay),
-        parse.GetResult(_directory) is { Tokens.Count: > 0 });
+        parse.GetResult(_directory) is { Tokens.Count: > 0 })
+    {
+        MappingsRoot = parse.GetValue(_mappings),
+        Admin = parse.GetValue(_admin),
+        AdminToken = parse.GetValue(_adminToken),
+    };
 
     private static int ParsePort(ArgumentResult result)
     {

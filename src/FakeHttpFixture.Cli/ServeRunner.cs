@@ -21,7 +21,8 @@ internal static class ServeRunner
     public static async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
         // With --proxy or --replay and no directory, nothing local answers before the upstream or the recording.
-        var servesFiles = settings.DirectoryGiven || (settings.ProxyUrl is null && settings.ReplayFile is null);
+        var servesFiles = settings.DirectoryGiven || (settings.ProxyUrl is null && settings.ReplayFile is null && settings.MappingsRoot is null && !settings.Admin);
+        WireMockSetup.Check(settings);
         var root = Path.GetFullPath(settings.Directory);
         if (servesFiles && !Directory.Exists(root))
         {
@@ -64,12 +65,16 @@ internal static class ServeRunner
             string? harError = null;
             try
             {
-                log.Line($"Serving {(servesFiles ? root : settings.ProxyUrl?.ToString() ?? Path.GetFullPath(settings.ReplayFile!))} at {server.BaseAddress} — Ctrl+C to stop");
+                // The address to use comes first on its line; the upstream of --proxy is named as what it is, so nobody takes it for that.
+                log.Line(settings.ProxyUrl is not null
+                    ? $"Serving {server.BaseAddress}, forwarding to {settings.ProxyUrl} — Ctrl+C to stop"
+                    : $"Serving {(servesFiles ? root : WireMockSetup.Describe(settings) ?? Path.GetFullPath(settings.ReplayFile!))} at {server.BaseAddress} — Ctrl+C to stop");
                 if (settings.ProxyUrl is not null)
                 {
                     log.Line($"Proxying what nothing else answers to {settings.ProxyUrl}{(har is null ? string.Empty : $"; the recording goes to {har} on exit")}");
                 }
 
+                WireMockSetup.Announce(log, settings, server);
                 certificateFile = settings.Https ? SaveCertificate(server) : null;
                 if (certificateFile is not null)
                 {
@@ -155,11 +160,17 @@ internal static class ServeRunner
                 {
                     options.ReplayHar(settings.ReplayFile);
                 }
+
+                WireMockSetup.Configure(options, settings, root is not null);
             }
 
             return root is null
                 ? await HttpFixtureServer.StartAsync(new FileTree(), Configure, cancellationToken).ConfigureAwait(false)
                 : await HttpFixtureServer.StartAsync(root, Configure, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WireMockMappingException ex)
+        {
+            throw new CliException($"--mappings: {ex.Message}", ex);
         }
         catch (InvalidDataException ex)
         {

@@ -15,4 +15,14 @@ internal sealed record ServeSettings(
     bool Quiet,
     Uri? ProxyUrl = null,
     string? ReplayFile = null,
-    bool DirectoryGiven = true);
+    bool DirectoryGiven = true)
+{
+    /// <summary>Gets the WireMock root directory given with --mappings, or null.</summary>
+    public string? MappingsRoot { get; init; }
+
+    /// <summary>Gets a value indicating whether --admin serves WireMock's admin API.</summary>
+    public bool Admin { get; init; }
+
+    /// <summary>Gets the bearer token the admin API requires (--admin-token), or null.</summary>
+    public string? AdminToken { get; init; }
+}

@@ -13,14 +13,26 @@ public abstract class HttpFixtureTest
 {
     private HttpFixtureServer? _server;
     private bool _owned;
+    private TestScope? _scope;
 
     /// <summary>Gets or sets the context of the current test; MSTest sets it before each test.</summary>
     public TestContext TestContext { get; set; } = null!;
 
-    /// <summary>Gets the server of the current test.</summary>
+    /// <summary>
+    /// Gets the server of the current test; read from the test, it also makes the test's activity current (<see cref="TestScope"/>),
+    /// so that the requests the test then causes are attributed to it and, on a shared server, it sees only those.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Read outside a test.</exception>
-    protected HttpFixtureServer Server => _server ?? throw new InvalidOperationException(
-        "The server starts in the [TestInitialize] of HttpFixtureTest; read Server from a test or from a [TestInitialize] of the derived class.");
+    protected HttpFixtureServer Server
+    {
+        get
+        {
+            var server = _server ?? throw new InvalidOperationException(
+                "The server starts in the [TestInitialize] of HttpFixtureTest; read Server from a test or from a [TestInitialize] of the derived class.");
+            _scope?.Enter();
+            return server;
+        }
+    }
 
     /// <summary>
     /// Gets a server started elsewhere (in a <c>[ClassInitialize]</c> for the class, or an <c>[AssemblyInitialize]</c> for the
@@ -44,6 +56,8 @@ public abstract class HttpFixtureTest
     {
         var shared = SharedServer;
         _owned = shared is null;
+        var name = TestContext.FullyQualifiedTestClassName + "." + TestContext.TestName;
+        _scope = TestScope.Begin($"{name}/{Guid.NewGuid():N}", name);
         _server = await AdapterServer.StartOrResetAsync(shared, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
     }
 
@@ -61,7 +75,9 @@ public abstract class HttpFixtureTest
 
         _server = null;
         var failed = TestContext.CurrentTestOutcome is UnitTestOutcome.Failed or UnitTestOutcome.Error or UnitTestOutcome.Timeout or UnitTestOutcome.Aborted;
-        await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync, TestContext.FullyQualifiedTestClassName + "." + TestContext.TestName).ConfigureAwait(false);
+        var scope = _scope;
+        _scope = null;
+        await AdapterAttribution.FinishAsync(server, scope, _owned, failed, ReportAsync, TestContext.FullyQualifiedTestClassName + "." + TestContext.TestName).ConfigureAwait(false);
     }
 
     /// <summary>Sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>

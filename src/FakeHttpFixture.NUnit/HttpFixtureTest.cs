@@ -18,11 +18,23 @@ public abstract class HttpFixtureTest
 {
     private HttpFixtureServer? _server;
     private bool _owned;
+    private TestScope? _scope;
 
-    /// <summary>Gets the server of the current test.</summary>
+    /// <summary>
+    /// Gets the server of the current test; read from the test, it also makes the test's activity current (<see cref="TestScope"/>),
+    /// so that the requests the test then causes are attributed to it and, on a shared server, it sees only those.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Read outside a test.</exception>
-    protected HttpFixtureServer Server => _server ?? throw new InvalidOperationException(
-        "The server starts in the [SetUp] of HttpFixtureTest; read Server from a test or from a [SetUp] of the derived class.");
+    protected HttpFixtureServer Server
+    {
+        get
+        {
+            var server = _server ?? throw new InvalidOperationException(
+                "The server starts in the [SetUp] of HttpFixtureTest; read Server from a test or from a [SetUp] of the derived class.");
+            _scope?.Enter();
+            return server;
+        }
+    }
 
     /// <summary>
     /// Gets a server started elsewhere (in a <c>[OneTimeSetUp]</c> for the fixture, or a <c>[SetUpFixture]</c> for a namespace or
@@ -46,6 +58,8 @@ public abstract class HttpFixtureTest
     {
         var shared = SharedServer;
         _owned = shared is null;
+        var test = TestContext.CurrentContext.Test;
+        _scope = TestScope.Begin($"{test.ID}/{Guid.NewGuid():N}", test.FullName);
         _server = await AdapterServer.StartOrResetAsync(shared, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
     }
 
@@ -64,7 +78,9 @@ public abstract class HttpFixtureTest
         _server = null;
         var context = TestContext.CurrentContext;
         var failed = context.Result.Outcome.Status == TestStatus.Failed;
-        await AdapterServer.FinishAsync(server, _owned, failed, ReportAsync, context.Test.FullName).ConfigureAwait(false);
+        var scope = _scope;
+        _scope = null;
+        await AdapterAttribution.FinishAsync(server, scope, _owned, failed, ReportAsync, context.Test.FullName).ConfigureAwait(false);
     }
 
     /// <summary>Sets the options of a per-test server before it starts; a shared server is configured where it is started.</summary>

@@ -17,6 +17,7 @@ public abstract class HttpFixtureTest : IAsyncLifetime
 {
     private readonly HttpFixture? _shared;
     private HttpFixtureServer? _server;
+    private TestScope? _scope;
 
     /// <summary>Initializes a new instance of the <see cref="HttpFixtureTest"/> class that starts a server of its own for each test.</summary>
     /// <param name="output">The test output, which receives the journal.</param>
@@ -34,10 +35,21 @@ public abstract class HttpFixtureTest : IAsyncLifetime
         _shared = shared ?? throw new ArgumentNullException(nameof(shared));
     }
 
-    /// <summary>Gets the server of the current test.</summary>
+    /// <summary>
+    /// Gets the server of the current test; read from the test, it also makes the test's activity current (<see cref="TestScope"/>),
+    /// so that the requests the test then causes are attributed to it and, on a shared server, it sees only those.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Read from the constructor, before xunit initialized the test.</exception>
-    protected HttpFixtureServer Server => _server ?? throw new InvalidOperationException(
-        "The server starts after the test class's constructor has run; read Server from the test method.");
+    protected HttpFixtureServer Server
+    {
+        get
+        {
+            var server = _server ?? throw new InvalidOperationException(
+                "The server starts after the test class's constructor has run; read Server from the test method.");
+            _scope?.Enter();
+            return server;
+        }
+    }
 
     /// <summary>Gets the test output the journal is written to.</summary>
     protected ITestOutputHelper Output { get; }
@@ -54,6 +66,8 @@ public abstract class HttpFixtureTest : IAsyncLifetime
     /// <returns>A task that completes when the server is ready.</returns>
     public virtual async Task InitializeAsync()
     {
+        // xunit v2 does not tell a test its name; the class's name and a fresh id tell tests apart.
+        _scope = TestScope.Begin($"{GetType().FullName}/{Guid.NewGuid():N}", GetType().Name);
         _server = await AdapterServer.StartOrResetAsync(_shared?.Server, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
     }
 
@@ -72,7 +86,9 @@ public abstract class HttpFixtureTest : IAsyncLifetime
 
         // xunit v2 cannot say whether the test failed, so every test counts as one that might have: with
         // FAKEHTTP_KEEP_ON_FAILURE set, every test's server is kept, which is why the variable goes with a --filter for one test.
-        await AdapterServer.FinishAsync(server, owned: _shared is null, testFailed: true, ReportAsync, "The test (xunit v2 does not say whether it passed)").ConfigureAwait(false);
+        var scope = _scope;
+        _scope = null;
+        await AdapterAttribution.FinishAsync(server, scope, owned: _shared is null, testFailed: true, ReportAsync, "The test (xunit v2 does not say whether it passed)").ConfigureAwait(false);
     }
 
     /// <summary>Sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>

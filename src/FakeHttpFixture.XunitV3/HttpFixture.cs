@@ -17,6 +17,14 @@ public class HttpFixture : IAsyncLifetime
     public HttpFixtureServer Server => _server ?? throw new InvalidOperationException(
         "The shared server has not started yet. xunit starts it before the first test that uses the fixture; read Server from a test, not from the fixture's constructor.");
 
+    /// <summary>
+    /// Gets a value indicating whether <see cref="HttpFixtureTest"/> resets the server before each test (journal, stubs, problems).
+    /// Make it <see langword="false"/> for a server that tests use at the same time (an assembly fixture used by parallel collections):
+    /// each test then sees only the requests it caused (<see cref="TestScope"/>), and the stubs set up in <see cref="Configure"/> stay.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public virtual bool ResetBeforeEachTest => true;
+
     /// <summary>Gets the directory to serve, as it is on disk; ignored when <see cref="ServedFiles"/> is set.</summary>
     /// <value>The default value is <see langword="null"/>: a fresh temp directory is served.</value>
     protected virtual string? ServedDirectory => null;

@@ -13,6 +13,7 @@ public abstract class HttpFixtureTest : IAsyncLifetime
 {
     private readonly HttpFixture? _shared;
     private HttpFixtureServer? _server;
+    private TestScope? _scope;
 
     /// <summary>Initializes a new instance of the <see cref="HttpFixtureTest"/> class that starts a server of its own for each test.</summary>
     protected HttpFixtureTest()
@@ -26,10 +27,21 @@ public abstract class HttpFixtureTest : IAsyncLifetime
         _shared = shared ?? throw new ArgumentNullException(nameof(shared));
     }
 
-    /// <summary>Gets the server of the current test.</summary>
+    /// <summary>
+    /// Gets the server of the current test; read from the test, it also makes the test's activity current (<see cref="TestScope"/>),
+    /// so that the requests the test then causes are attributed to it and, on a shared server, it sees only those.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Read from the constructor, before xunit initialized the test.</exception>
-    protected HttpFixtureServer Server => _server ?? throw new InvalidOperationException(
-        "The server starts after the test class's constructor has run; read Server from the test method.");
+    protected HttpFixtureServer Server
+    {
+        get
+        {
+            var server = _server ?? throw new InvalidOperationException(
+                "The server starts after the test class's constructor has run; read Server from the test method.");
+            _scope?.Enter();
+            return server;
+        }
+    }
 
     /// <summary>Gets the directory a per-test server serves; ignored when <see cref="ServedFiles"/> is set or the server is shared.</summary>
     /// <value>The default value is <see langword="null"/>: a fresh temp directory is served.</value>
@@ -43,7 +55,10 @@ public abstract class HttpFixtureTest : IAsyncLifetime
     /// <returns>A task that completes when the server is ready.</returns>
     public virtual async ValueTask InitializeAsync()
     {
-        _server = await AdapterServer.StartOrResetAsync(_shared?.Server, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
+        var test = TestContext.Current.Test;
+        _scope = TestScope.Begin($"{test?.UniqueID ?? "xunit"}/{Guid.NewGuid():N}", test?.TestDisplayName ?? GetType().Name);
+        _server = _shared is { ResetBeforeEachTest: false } ? _shared.Server
+            : await AdapterServer.StartOrResetAsync(_shared?.Server, ServedDirectory, ServedFiles, Configure).ConfigureAwait(false);
     }
 
     /// <summary>Verifies the server, reports the journal of a failed test and stops the server if the test owns it; xunit calls it after each test.</summary>
@@ -61,7 +76,9 @@ public abstract class HttpFixtureTest : IAsyncLifetime
         _server = null;
         var context = TestContext.Current;
         var failed = context.TestState?.Result == TestResult.Failed;
-        await AdapterServer.FinishAsync(server, owned: _shared is null, failed, ReportAsync, context.Test?.TestDisplayName ?? "The test").ConfigureAwait(false);
+        var scope = _scope;
+        _scope = null;
+        await AdapterAttribution.FinishAsync(server, scope, owned: _shared is null, failed, ReportAsync, context.Test?.TestDisplayName ?? "The test").ConfigureAwait(false);
     }
 
     /// <summary>Sets the options of a per-test server before it starts; a shared server is configured by its fixture.</summary>

@@ -2,12 +2,15 @@ using BenchmarkDotNet.Running;
 using FakeHttpFixture.Benchmarks;
 
 // serve: one server for the load scripts · memory: peak and idle memory, once per process · paired: the scenarios interleaved
-// across peers, for ratios that survive a noisy machine · anything else: BenchmarkDotNet.
+// across peers, for ratios that survive a noisy machine · session, suite: a shared server with per-test attribution ·
+// anything else: BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "serve" => await ServeMode.RunAsync(args[1..]),
     "memory" => await MemoryMode.RunAsync(args[1..]),
     "paired" => await PairedMode.RunAsync(args[1..]),
+    "session" => await SessionMode.RunAsync(args[1..]),
+    "suite" => await SessionMode.SuiteAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

@@ -25,4 +25,10 @@ public sealed class ClassInitializeServerTests : HttpFixtureTest
     {
         await SharedServerExpectations.IsResetBeforeEachTestAsync(Server, s_catalog, run);
     }
+
+    [TestMethod]
+    public async Task Neighbours_requests_stay_out_of_the_tests_view()
+    {
+        await AttributionExpectations.NeighboursRequestsStayOutOfTheTestsViewAsync(Server);
+    }
 }

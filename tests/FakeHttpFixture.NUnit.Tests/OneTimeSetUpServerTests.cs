@@ -22,4 +22,10 @@ public sealed class OneTimeSetUpServerTests : HttpFixtureTest
     {
         await SharedServerExpectations.IsResetBeforeEachTestAsync(Server, _catalog, run);
     }
+
+    [Test]
+    public async Task Neighbours_requests_stay_out_of_the_tests_view()
+    {
+        await AttributionExpectations.NeighboursRequestsStayOutOfTheTestsViewAsync(Server);
+    }
 }

@@ -1,7 +1,7 @@
 namespace FakeHttpFixture.Packaging.Tests;
 
 /// <summary>Installs the packages as a user does: a fresh project outside the repository restores them from the local feed only.</summary>
-public sealed class InstallTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
+public sealed partial class InstallTests(PackageFeedFixture feed)
 {
     [Fact]
     public async Task A_fresh_test_project_restores_the_packages_from_the_feed_and_passes()
@@ -96,10 +96,20 @@ public sealed class InstallTests(PackageFeedFixture feed) : IClassFixture<Packag
             var (helpExit, help) = await Dotnet.RunToolAsync(fakehttp, TimeSpan.FromMinutes(1), "--help");
             helpExit.ShouldBe(0, help);
             help.ShouldContain("--accept-uploads");
+
+            // Issue 32: the README NuGet shows is the tool's only manual there, so it names every option the tool has.
+            var readme = PackageFiles.ReadText(Path.Combine(feed.Feed, $"FakeHttpFixture.Cli.{feed.Version}.nupkg"), "README.md");
+            var options = OptionName().Matches(help).Select(m => m.Value).Distinct().ToList();
+            options.ShouldContain("--proxy");
+            options.ShouldContain("--replay");
+            options.Where(o => !readme.Contains($"`{o}", StringComparison.Ordinal)).ShouldBeEmpty("fakehttp --help lists these options, which the package README does not name");
         }
         finally
         {
             Directory.Delete(toolPath, recursive: true);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\s)--[a-z][a-z-]+")]
+    private static partial System.Text.RegularExpressions.Regex OptionName();
 }

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace FakeHttpFixture.Packaging.Tests;
 
-public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
+public sealed class PackageContentTests(PackageFeedFixture feed)
 {
     public static TheoryData<string> Libraries => new()
     {
@@ -12,6 +12,9 @@ public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture
         "FakeHttpFixture.XunitV3",
         "FakeHttpFixture.NUnit",
         "FakeHttpFixture.MSTest",
+        "FakeHttpFixture.TUnit",
+        "FakeHttpFixture.WireMock",
+        "FakeHttpFixture.Grpc",
     };
 
     [Theory]
@@ -39,10 +42,35 @@ public sealed class PackageContentTests(PackageFeedFixture feed) : IClassFixture
     }
 
     [Fact]
+    public void Every_package_names_the_one_project_address_and_its_readme_links_the_docs_there()
+    {
+        // Issue 32, item 3: from NuGet the docs must be reachable. One property in Directory.Build.props sets both addresses.
+        var url = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot.Path, "Directory.Build.props"))
+            .Descendants("FakeHttpFixtureUrl").Single().Value;
+        url.ShouldStartWith("https://");
+        var packages = Directory.GetFiles(feed.Feed, "*.nupkg");
+        packages.ShouldNotBeEmpty();
+        foreach (var nupkg in packages)
+        {
+            using var zip = ZipFile.OpenRead(nupkg);
+            var metadata = ReadNuspec(zip).Descendants().First(e => e.Name.LocalName == "metadata");
+            var name = Path.GetFileName(nupkg);
+            Value(metadata, "projectUrl").ShouldBe(url, name);
+            metadata.Elements().First(e => e.Name.LocalName == "repository").Attribute("url")?.Value.ShouldBe(url, name);
+            var readme = PackageFiles.ReadText(nupkg, "README.md");
+            readme.ShouldContain($"{url}/blob/main/docs/", Case.Sensitive, $"{name}: its README links no page of the docs under {url}");
+            System.Text.RegularExpressions.Regex.Matches(readme, @"https://github\.com/[^\s)]+")
+                .Select(m => m.Value)
+                .Where(link => !link.StartsWith(url + "/", StringComparison.Ordinal))
+                .ShouldBeEmpty($"{name}: README links into another repository than {url}");
+        }
+    }
+
+    [Fact]
     public void Every_package_has_the_one_version_set_in_Directory_Build_props()
     {
         var packages = Directory.GetFiles(feed.Feed, "*.nupkg");
-        packages.Length.ShouldBeGreaterThanOrEqualTo(6, "five libraries and the fakehttp tool");
+        packages.Length.ShouldBeGreaterThanOrEqualTo(7, "six libraries and the fakehttp tool");
         packages.ShouldAllBe(p => p.EndsWith($".{feed.Version}.nupkg", StringComparison.Ordinal));
     }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 
+[assembly: AssemblyFixture(typeof(FakeHttpFixture.Packaging.Tests.PackageFeedFixture))]
+
 namespace FakeHttpFixture.Packaging.Tests;
 
-/// <summary>Packs the solution once, from the Release build the test run has just made, into a local feed.</summary>
+/// <summary>Packs the solution once per test run (an assembly fixture: every test class shares it), from the Release build the test run has just made, into a local feed.</summary>
 public sealed class PackageFeedFixture : IAsyncLifetime
 {
     public string Feed { get; } = Directory.CreateTempSubdirectory("fakehttp-feed-").FullName;

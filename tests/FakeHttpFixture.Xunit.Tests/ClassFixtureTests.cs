@@ -12,4 +12,10 @@ public sealed class ClassFixtureTests(CatalogSite site, ITestOutputHelper output
     {
         await SharedServerExpectations.IsResetBeforeEachTestAsync(Server, site.Server, run);
     }
+
+    [Fact]
+    public async Task Neighbours_requests_stay_out_of_the_tests_view()
+    {
+        await AttributionExpectations.NeighboursRequestsStayOutOfTheTestsViewAsync(Server);
+    }
 }

@@ -5,7 +5,8 @@ using System.Xml.Linq;
 namespace FakeHttpFixture.AdapterTests;
 
 /// <summary>
-/// Runs a deliberately failing test project (tests/FailingProjects/*, outside the solution) as a child <c>dotnet test</c> with a
+/// Runs a deliberately failing test project (tests/FailingProjects/*, outside the solution) as a child <c>dotnet test</c> (or
+/// <c>dotnet run</c> on Microsoft.Testing.Platform, <see cref="ChildCommand"/>) with a
 /// TRX logger, so that the adapter tests can read what the framework itself reported: outcome, message, output, attachments.
 /// </summary>
 public sealed class ChildTestRun
@@ -45,11 +46,7 @@ public sealed class ChildTestRun
                 RedirectStandardError = true,
                 RedirectStandardInput = true,
             };
-            foreach (var argument in (detached ? new[] { "--wait", "dotnet" } : []).Concat(
-            [
-                "test", Path.Combine(root, project), "-c", configuration, "-p:BuildProjectReferences=false", "-p:RestoreRecursive=false",
-                "--logger", "trx;LogFileName=child.trx", "--results-directory", results.FullName,
-            ]))
+            foreach (var argument in (detached ? new[] { "--wait", "dotnet" } : []).Concat(ChildCommand.WithTrx(Path.Combine(root, project), configuration, results.FullName)))
             {
                 start.ArgumentList.Add(argument);
             }

@@ -19,7 +19,7 @@ public static class KeepOnFailureExpectations
         run.Terminal.ShouldContain("#2 GET /hello.txt → 200");
         run.Terminal.ShouldContain("press Enter to go on");
         run.Terminal.ShouldContain($"FakeHttpFixture: going on; the server at {run.KeptAt} stops now.");
-        run.ExitCode.ShouldBe(1, run.Terminal); // the test still fails
+        run.ExitCode.ShouldBe(run.TestsFailedExitCode, run.Terminal); // the test still fails
         run.FetchAfterwardsExitCode.ShouldBe(7, "curl: nothing listens at the address once the run has gone on");
     }
 
@@ -34,7 +34,7 @@ public static class KeepOnFailureExpectations
 
         run.KeptAt.ShouldBeNull(run.Terminal);
         run.Terminal.ShouldNotContain("stays up");
-        run.ExitCode.ShouldBe(1, run.Terminal);
+        run.ExitCode.ShouldBe(run.TestsFailedExitCode, run.Terminal);
     }
 
     /// <summary>FAKEHTTP_KEEP_ON_FAILURE_FORCE=1 keeps the server under CI=true too.</summary>
@@ -49,6 +49,6 @@ public static class KeepOnFailureExpectations
 
         run.KeptAt.ShouldNotBeNull(run.Terminal);
         run.Fetched.ShouldBe("hello", run.Terminal);
-        run.ExitCode.ShouldBe(1, run.Terminal);
+        run.ExitCode.ShouldBe(run.TestsFailedExitCode, run.Terminal);
     }
 }

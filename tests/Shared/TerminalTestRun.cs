@@ -29,6 +29,9 @@ public sealed partial class TerminalTestRun
 
     public int ExitCode { get; }
 
+    /// <summary>Gets the exit code of a run in which a test failed, which depends on the test platform (<see cref="ChildCommand"/>).</summary>
+    public int TestsFailedExitCode { get; private init; } = 1;
+
     /// <summary>Gets the address the adapter said it kept the server at, or null when it kept none.</summary>
     public string? KeptAt { get; }
 
@@ -43,7 +46,7 @@ public sealed partial class TerminalTestRun
     {
         var root = FakeHttpFixture.Tests.Support.RepositoryRoot.Path;
         var configuration = typeof(TerminalTestRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var command = $"dotnet test '{Path.Combine(root, project)}' -c {configuration} --no-build --filter 'FullyQualifiedName~{Test}'";
+        var command = ChildCommand.OneTest(Path.Combine(root, project), configuration, Test);
         var start = new ProcessStartInfo("script")
         {
             WorkingDirectory = root,
@@ -97,7 +100,7 @@ public sealed partial class TerminalTestRun
         await reading;
         terminal.Append(await errors);
         int? afterwards = url is null ? null : (await CurlAsync(url + "hello.txt")).ExitCode;
-        return new TerminalTestRun(terminal.ToString(), process.ExitCode, url, fetched, afterwards);
+        return new TerminalTestRun(terminal.ToString(), process.ExitCode, url, fetched, afterwards) { TestsFailedExitCode = ChildCommand.TestsFailedExitCode(Path.Combine(root, project)) };
     }
 
     private static async Task ReadAsync(StreamReader output, StringBuilder terminal, TaskCompletionSource<string> keptAt)

@@ -48,7 +48,7 @@ internal static class RequestBodyReader
                 }
             }
             // Kestrel reports a chunked trailer with a NUL or non-ASCII byte as InvalidOperationException, not as a bad request.
-            catch (Exception ex) when (ex is IOException or ConnectionResetException or OperationCanceledException or BadHttpRequestException or InvalidOperationException)
+            catch (Exception ex) when (ClientGone.Is(ex) || ex is BadHttpRequestException or InvalidOperationException)
             {
                 failure = ex;
             }

@@ -31,6 +31,9 @@ internal static class ConnectionFaults
         context.Abort();
     }
 
+    /// <summary>The HTTP/2 error code INTERNAL_ERROR, which every reset the fixture plays on its own sends (RFC 9113, section 7).</summary>
+    public const int InternalError = 2;
+
     /// <summary>Resets only the HTTP/2 (or HTTP/3) stream with <paramref name="errorCode"/>; HTTP/1.1 has no streams, so there the connection is reset.</summary>
     public static void ResetStream(HttpContext context, int errorCode)
     {
@@ -81,7 +84,7 @@ internal static class ConnectionFaults
         var lifetime = context.Features.Get<IConnectionLifetimeFeature>();
         if (transport is null || lifetime is null || context.Request.Protocol != HttpProtocol.Http11)
         {
-            ResetStream(context, 2);
+            ResetStream(context, InternalError);
             return;
         }
 

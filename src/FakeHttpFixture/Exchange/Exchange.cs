@@ -142,7 +142,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
         {
             await response.WriteAsync(text, Aborted).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or ConnectionResetException)
+        catch (Exception ex) when (ClientGone.Is(ex))
         {
             // The client is gone; the record says the response broke off.
             Abort();
@@ -194,6 +194,12 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
         // Last, so that a reader woken by the body (ResponseBody, SaveHar) finds the rest of the record final too.
         _capture?.Complete();
     }
+
+    /// <summary>Records how the upstream of the proxy failed; the caller answers 502 or breaks the response off.</summary>
+    public void NoteUpstreamFailure(UpstreamFailure failure) => Request.MarkUpstreamFailure(failure);
+
+    /// <summary>Records, before the request joins the journal, that its client went away while sending the body, so a waiter woken by it sees the exchange as broken.</summary>
+    public static void NoteClientGone(RecordedRequest request) => request.MarkResponseAborted();
 
     /// <summary>Completes the record of a request whose body broke off or was refused, which the responders never see.</summary>
     public static void CompleteWithoutAnswer(HttpContext context, RecordedRequest request, int status, TimeSpan duration)

@@ -39,7 +39,7 @@ internal sealed class ReplayResponder(ReplayBook book) : IResponder
         {
             await response.BodyWriter.WriteAsync(entry.Body, exchange.Aborted).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or ConnectionResetException)
+        catch (Exception ex) when (ClientGone.Is(ex))
         {
             // The client went away mid-body; the record says the response broke off.
             exchange.Abort();

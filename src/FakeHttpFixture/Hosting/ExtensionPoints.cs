@@ -15,6 +15,7 @@ internal sealed class ExtensionPoints
     private IAnsweringStage[] _afterReplay = [];
     private IExchangeObserver[] _observers = [];
     private OwnPage[] _pages = [];
+    private volatile bool _hasStages;
 
     /// <summary>Gets or sets the server these belong to; set once, right after it is made.</summary>
     public HttpFixtureServer? Server { get; set; }
@@ -23,7 +24,32 @@ internal sealed class ExtensionPoints
 
     public OwnPage[] Pages => Volatile.Read(ref _pages);
 
+    /// <summary>Gets a value indicating whether any stage was added, so a server without one asks nothing more per request.</summary>
+    public bool HasStages => _hasStages;
+
     public IAnsweringStage[] Stages(StagePosition position) => position == StagePosition.WithStubs ? Volatile.Read(ref _withStubs) : Volatile.Read(ref _afterReplay);
+
+    /// <summary>Returns whether a stage will read <paramref name="request"/>'s body as it arrives; asked only when stages were added.</summary>
+    public bool AnswersWhileBodyArrives(HttpRequest request)
+    {
+        foreach (var stage in Volatile.Read(ref _withStubs))
+        {
+            if (stage.AnswersWhileBodyArrives(request))
+            {
+                return true;
+            }
+        }
+
+        foreach (var stage in Volatile.Read(ref _afterReplay))
+        {
+            if (stage.AnswersWhileBodyArrives(request))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Add(IAnsweringStage stage, StagePosition position)
     {
@@ -37,6 +63,8 @@ internal sealed class ExtensionPoints
             {
                 _afterReplay = [.. _afterReplay, stage];
             }
+
+            _hasStages = true;
         }
     }
 

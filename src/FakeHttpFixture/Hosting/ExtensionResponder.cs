@@ -1,7 +1,7 @@
 namespace FakeHttpFixture;
 
 /// <summary>Asks the stages add-on packages added at one position, in the order they were added.</summary>
-internal sealed class ExtensionResponder(ExtensionPoints extensions, StagePosition position) : IResponder
+internal sealed class ExtensionResponder(ExtensionPoints extensions, StagePosition position, ResponsePlayer player) : IResponder
 {
     public ResponseSource Stage => ResponseSource.Extension;
 
@@ -13,7 +13,7 @@ internal sealed class ExtensionResponder(ExtensionPoints extensions, StagePositi
 
     private async ValueTask<bool> AskAsync(IAnsweringStage[] stages, Exchange exchange)
     {
-        var view = new FixtureExchange(exchange, extensions.Server!);
+        var view = new FixtureExchange(exchange, extensions.Server!, player);
         foreach (var stage in stages)
         {
             // Named before it is asked, so a response it starts is recorded as its own at once (Exchange.Answering).

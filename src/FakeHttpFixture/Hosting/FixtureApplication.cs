@@ -53,14 +53,18 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             var timestamp = DateTimeOffset.UtcNow;
             // A request without a body skips the reader: no await of ValueTask<BodyReadResult> runs, so a process's first GET
             // compiles none of the async machinery over that struct (docs/benchmarks.md, cold start).
-            var body = RequestBodyReader.HasNoBody(context)
+            // A body an added stage reads as it arrives (a bidirectional gRPC call) is recorded as the stage reads it instead.
+            var streamed = extensions.HasStages && !RequestBodyReader.HasNoBody(context) && extensions.AnswersWhileBodyArrives(context.Request)
+                ? StreamedRequestBody.Install(context, journal.Spill, journal.BodyMemoryThreshold)
+                : null;
+            var body = streamed is not null || RequestBodyReader.HasNoBody(context)
                 ? RequestBodyReader.None
                 : await RequestBodyReader.ReadAsync(context, journal.Spill, journal.BodyMemoryThreshold).ConfigureAwait(false);
             var request = RequestSnapshot.Create(context, timestamp, body);
             if (body.Outcome == BodyOutcome.ClientGone)
             {
                 // Marked before it joins the journal, so a waiter woken by it sees the exchange as broken.
-                request.MarkResponseAborted();
+                Exchange.NoteClientGone(request);
             }
 
             journal.Append(request);
@@ -111,6 +115,11 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             }
             finally
             {
+                if (streamed is not null)
+                {
+                    await streamed.FinishAsync(request).ConfigureAwait(false);
+                }
+
                 // 6. complete: status, headers, size, duration and the stage, exactly once, before Kestrel finishes the response.
                 exchange.Complete(Stopwatch.GetElapsedTime(started));
             }

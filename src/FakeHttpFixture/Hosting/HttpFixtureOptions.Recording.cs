@@ -6,7 +6,7 @@ namespace FakeHttpFixture;
 /// <content>Proxying a real service, recording it and replaying the recording.</content>
 public sealed partial class HttpFixtureOptions
 {
-    /// <summary>Gets the service that <see cref="ProxyTo"/> forwards to, or <see langword="null"/> when the server does not proxy.</summary>
+    /// <summary>Gets the service that <see cref="ProxyTo(Uri)"/> forwards to, or <see langword="null"/> when the server does not proxy.</summary>
     public Uri? Upstream { get; private set; }
 
     /// <summary>
@@ -25,7 +25,7 @@ public sealed partial class HttpFixtureOptions
 
     /// <summary>
     /// Gets or sets a value indicating whether the journal keeps every response body as it went out (<see cref="RecordedRequest.ResponseBody"/>),
-    /// so that <see cref="HttpFixtureServer.SaveHar"/> writes them and the file replays. <see cref="ProxyTo"/> turns it on by itself;
+    /// so that <see cref="HttpFixtureServer.SaveHar"/> writes them and the file replays. <see cref="ProxyTo(Uri)"/> turns it on by itself;
     /// set it to record what stubs and files answered too. Bodies over <see cref="BodyMemoryThreshold"/> go to temp files.
     /// </summary>
     /// <value>The default value is <see langword="false"/>: only sizes, unless the server proxies.</value>
@@ -55,6 +55,7 @@ public sealed partial class HttpFixtureOptions
     public HttpFixtureOptions ProxyTo(Uri upstream)
     {
         Upstream = upstream;
+        _upstreamText = null;
         return this;
     }
 

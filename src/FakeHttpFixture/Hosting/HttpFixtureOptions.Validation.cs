@@ -38,6 +38,7 @@ public sealed partial class HttpFixtureOptions
         Check(ClientCertificates == ClientCertificatePolicy.None || IsHttps, nameof(ClientCertificates), "ClientCertificates needs TLS: call options.UseHttps() as well, or leave ClientCertificates at None.");
         Check(Enum.IsDefined(ClientCertificates), nameof(ClientCertificates), $"ClientCertificates must be None, Allow or Require; it is {(int)ClientCertificates}.");
         ValidateHosts(Check);
+        Check(_upstreamText is null, nameof(Upstream), $"ProxyTo needs an absolute http:// or https:// address, such as https://api.example.com/; it is '{_upstreamText}', which is not one.");
         Check(Upstream is null || (Upstream.IsAbsoluteUri && (Upstream.Scheme == Uri.UriSchemeHttp || Upstream.Scheme == Uri.UriSchemeHttps) && Upstream.Query.Length == 0 && Upstream.Fragment.Length == 0 && Upstream.UserInfo.Length == 0), nameof(Upstream), $"ProxyTo needs an absolute http:// or https:// address without query, fragment or user name, such as https://api.example.com/; it is '{Upstream}'.");
         Check(UpstreamTimeout > TimeSpan.Zero && UpstreamTimeout.TotalMilliseconds <= int.MaxValue, nameof(UpstreamTimeout), $"UpstreamTimeout must be positive and finite, so that a silent upstream cannot hang a test; it is {UpstreamTimeout}.");
         foreach (var har in _replayHarFiles)

@@ -50,7 +50,7 @@ public sealed partial class HttpFixtureOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool EnableCors { get; set; }
 
-    /// <summary>Gets or sets how long the waits of the journal, such as <see cref="HttpFixtureServer.WaitForRequestAsync"/>, wait when the caller gives no timeout.</summary>
+    /// <summary>Gets or sets how long the waits of the journal, such as <see cref="HttpFixtureServer.WaitForRequestAsync(Func{RecordedRequest, bool}?, TimeSpan?, CancellationToken, string?)"/>, wait when the caller gives no timeout.</summary>
     /// <value>The default value is 5 seconds.</value>
     public TimeSpan DefaultWaitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -48,6 +48,12 @@ public sealed partial class HttpFixtureServer
         _extensions.Add(new OwnPage(new PathString(pathPrefix.TrimEnd('/')), handler));
     }
 
+    /// <summary>
+    /// Gets a value indicating whether the server was started with <see cref="HttpFixtureOptions.Strict"/>: an added stage that
+    /// answers a request it cannot match (a gRPC call to a method nothing stubs) reports it with <see cref="ReportProblem"/> then.
+    /// </summary>
+    public bool Strict => _options.Strict;
+
     /// <summary>Reports a problem that <see cref="Verify"/> then throws with the others, such as a contract violation an observer found; <see cref="Reset"/> forgets it.</summary>
     /// <param name="problem">One or more whole sentences saying what went wrong and with which request.</param>
     public void ReportProblem(string problem)

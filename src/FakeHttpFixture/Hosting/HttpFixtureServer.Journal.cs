@@ -11,7 +11,7 @@ namespace FakeHttpFixture;
 public sealed partial class HttpFixtureServer
 {
     /// <summary>Gets a snapshot of the requests received so far, in arrival order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => _journal.Snapshot();
+    public IReadOnlyList<RecordedRequest> Requests => TestView.Filter(_journal.Snapshot());
 
     /// <summary>Gets the directory large bodies are spilled to, or <see langword="null"/> while none was; tests use it to see it deleted.</summary>
     internal string? SpillDirectory => _journal.Spill.Path;
@@ -25,7 +25,20 @@ public sealed partial class HttpFixtureServer
     /// <exception cref="TimeoutException">Nothing matched in time; the message names the predicate and lists what was received, nearest match first.</exception>
     /// <exception cref="ObjectDisposedException">The server was disposed before anything matched.</exception>
     public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default, [CallerArgumentExpression(nameof(match))] string? description = null) =>
-        (await _journal.WaitAsync(RequestPattern.OfWait(match, description), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
+        (await _journal.WaitAsync(TestView.Wait(match, description), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Returns the earliest request with <paramref name="method"/> and <paramref name="path"/>, already recorded or yet to come, as
+    /// <see cref="ShouldHaveReceived(HttpMethod, string)"/> and <see cref="Timeline(HttpMethod, string)"/> name requests.
+    /// </summary>
+    /// <param name="method">The method, such as <see cref="HttpMethod.Post"/>.</param>
+    /// <param name="path">The path, starting with '/', compared as <see cref="RecordedRequest.Path"/> (decoded, without the query).</param>
+    /// <param name="timeout">How long to wait; <see langword="null"/> for <see cref="HttpFixtureOptions.DefaultWaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="TimeoutException">Nothing matched in time; the message lists what was received, nearest match first.</exception>
+    public async Task<RecordedRequest> WaitForRequestAsync(HttpMethod method, string path, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        (await _journal.WaitAsync(RequestPattern.Of(method, path), 1, timeout ?? _options.DefaultWaitTimeout, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
     /// Waits until the exchange of <paramref name="request"/> has completed, and returns it: its <see cref="RecordedRequest.StatusCode"/>,
@@ -66,7 +79,7 @@ public sealed partial class HttpFixtureServer
     /// <exception cref="TimeoutException">Fewer matched in time; the message names the predicate, says how many matched and lists what was received, matches and nearest first.</exception>
     /// <exception cref="ObjectDisposedException">The server was disposed before enough matched.</exception>
     public Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count, Func<RecordedRequest, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default, [CallerArgumentExpression(nameof(match))] string? description = null) =>
-        _journal.WaitAsync(RequestPattern.OfWait(match, description), count, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
+        _journal.WaitAsync(TestView.Wait(match, description), count, timeout ?? _options.DefaultWaitTimeout, cancellationToken);
 
     /// <summary>
     /// Returns the next request not yet taken, waiting for it if need be: the journal as a queue, as OkHttp's MockWebServer.takeRequest.
@@ -82,9 +95,20 @@ public sealed partial class HttpFixtureServer
 
     /// <summary>
     /// Empties the journal; sequence numbers go on from where they were, the next take returns the next request to arrive,
-    /// and a wait still pending counts only requests that arrive from now on.
+    /// and a wait still pending counts only requests that arrive from now on. It forgets only what was received:
+    /// <see cref="Reset"/> also forgets what the test set up to answer (stubs, queue, problems), as a shared server needs between tests.
     /// </summary>
-    public void ClearRequests() => _journal.Clear();
+    public void ClearRequests()
+    {
+        // Inside a test on a shared server, only that test's requests go: its neighbours' stay theirs.
+        if (TestScope.Current is { } scope)
+        {
+            ReleaseRequests(scope);
+            return;
+        }
+
+        _journal.Clear();
+    }
 
     /// <summary>
     /// Returns the journal as text, a line per request ("#2 POST /upload (31 B) → 200"), for test logs; below a request that opened
@@ -102,9 +126,10 @@ public sealed partial class HttpFixtureServer
         }
 
         var text = new StringBuilder();
+        var scope = TestScope.Current;
         foreach (var request in requests)
         {
-            text.Append(request).Append('\n');
+            text.Append(request).Append(TestView.Mark(scope, request)).Append('\n');
             StreamText.AppendLines(text, request);
         }
 
@@ -118,7 +143,7 @@ public sealed partial class HttpFixtureServer
 
     /// <summary>
     /// Writes the journal to <paramref name="path"/> as a HAR 1.2 file, requests and responses with their headers and request
-    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open. With <see cref="HttpFixtureOptions.ProxyTo"/>
+    /// bodies (text, or base64 when binary), which browser developer tools and HAR viewers open. With <see cref="HttpFixtureOptions.ProxyTo(Uri)"/>
     /// (or <see cref="HttpFixtureOptions.RecordResponseBodies"/>) it writes response bodies too, so that <see cref="HttpFixtureOptions.ReplayHar"/>
     /// plays the file back. The values of <see cref="HttpFixtureOptions.RedactedHeaders"/> (Authorization, Cookie, Set-Cookie) are written
     /// as "REDACTED". The file is indented, one entry per exchange, text bodies as text, so that a committed recording diffs well.
@@ -128,13 +153,15 @@ public sealed partial class HttpFixtureServer
     /// (a full disk) leaves the file that was there before. A body that is not text in its declared charset is kept as base64,
     /// with <c>"encoding": "base64"</c>, so every body can be read back byte for byte.
     /// </remarks>
-    /// <param name="path">The file to write; it is replaced if it exists.</param>
+    /// <param name="path">The file to write; it is replaced if it exists, and its folder is created if it does not. A relative path is
+    /// taken from the current directory, which under <c>dotnet test</c> is the test project's output folder (bin/…), not its source folder.</param>
+    /// <exception cref="IOException">The folder could not be created or the file could not be written; the message names which.</exception>
     public void SaveHar(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var requests = Requests;
         var redaction = new HeaderRedaction(_options.RedactedHeaders);
-        AtomicFile.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress, redaction));
+        HarFileTarget.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress, redaction));
     }
 
     /// <summary>Asserts that at least one request with <paramref name="method"/> and <paramref name="path"/> has arrived, and returns the earliest.</summary>
@@ -176,7 +203,7 @@ public sealed partial class HttpFixtureServer
     public void ShouldHaveReceivedNothing() => JournalAssertions.Nothing(Requests);
 
     /// <summary>
-    /// Asserts that every request was accounted for by a <c>ShouldHaveReceived</c>, a wait (<see cref="WaitForRequestAsync"/>,
+    /// Asserts that every request was accounted for by a <c>ShouldHaveReceived</c>, a wait (<see cref="WaitForRequestAsync(Func{RecordedRequest, bool}?, TimeSpan?, CancellationToken, string?)"/>,
     /// <see cref="WaitForRequestsAsync"/>) or a <see cref="TakeRequestAsync"/>; call it last, to catch calls the code under test
     /// should not have made, as Mockito's verifyNoMoreInteractions does.
     /// </summary>

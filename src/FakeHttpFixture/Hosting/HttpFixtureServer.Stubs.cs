@@ -96,7 +96,8 @@ public sealed partial class HttpFixtureServer
     /// <exception cref="HttpFixtureVerificationException">Something went wrong; the message lists each problem, and the inner exception is what a handler threw, if one did.</exception>
     public void Verify()
     {
-        var problems = _problems.Snapshot(out var cause);
+        var scope = TestScope.Current;
+        var problems = _problems.Snapshot(out var cause, scope is null ? null : r => TestView.Sees(scope, r));
         _stubs.AddUnusedRequired(problems);
         if (problems.Count != 0)
         {

@@ -15,10 +15,11 @@ namespace FakeHttpFixture;
 /// The caller should dispose it when finished (<c>await using</c>); disposing releases the port and deletes what it created.
 /// </summary>
 /// <remarks>
-/// The type is split by what a test does with it: this file starts, reaches and stops the server; HttpFixtureServer.Journal.cs
-/// reads and asserts what it received; HttpFixtureServer.Stubs.cs scripts what it answers; HttpFixtureServer.Tls.cs is its certificate;
-/// HttpFixtureServer.Streams.cs gives the addresses of its WebSockets.
-/// HttpFixtureServer.Chaos.cs holds the chaos seed and asserts how the client behaved.
+/// The type is split by what a test does with it, all in Hosting/: this file starts, reaches and stops the server;
+/// HttpFixtureServer.Journal.cs reads, waits for and asserts what it received; HttpFixtureServer.Stubs.cs scripts what it answers,
+/// verifies and resets; HttpFixtureServer.Tls.cs is its certificate and its clients; HttpFixtureServer.Hosts.cs routes real host
+/// names; HttpFixtureServer.Streams.cs gives the addresses of its WebSockets; HttpFixtureServer.Chaos.cs holds the chaos seed and
+/// asserts how the client behaved; HttpFixtureServer.Extensions.cs is the seam add-on packages plug into.
 /// </remarks>
 public sealed partial class HttpFixtureServer : IAsyncDisposable
 {

@@ -20,6 +20,17 @@ public interface IAnsweringStage
     /// <returns><see langword="true"/> when the stage answered.</returns>
     ValueTask<bool> TryAnswerAsync(FixtureExchange exchange);
 
+    /// <summary>
+    /// Returns whether the stage will answer <paramref name="request"/> while its body is still arriving, such as a bidirectional
+    /// gRPC call whose client waits for a reply before it sends more. It is asked before the body is read, from the request line
+    /// and headers only. When a stage says yes, the server does not read the body first: the request joins the journal at once
+    /// with an empty body, the stages read the body through <see cref="FixtureExchange.HttpContext"/>, and the bytes they read
+    /// become the journal's body when the exchange completes. By default a stage does not: every request it sees is whole.
+    /// </summary>
+    /// <param name="request">The request, before its body is read.</param>
+    /// <returns><see langword="true"/> to have the body left to the stages.</returns>
+    bool AnswersWhileBodyArrives(Microsoft.AspNetCore.Http.HttpRequest request) => false;
+
     /// <summary>Forgets what the test set up, when <see cref="HttpFixtureServer.Reset"/> is called; a stage that keeps nothing per test does nothing.</summary>
     void Reset()
     {

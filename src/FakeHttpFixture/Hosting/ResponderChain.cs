@@ -31,13 +31,13 @@ internal static class ResponderChain
         chain.Add(new StubResponder(stubs, player, chaos));
 
         // Added stages can come at any time, even after start, so their two places are always in the chain; empty, each costs a length check.
-        chain.Add(new ExtensionResponder(extensions, StagePosition.WithStubs));
+        chain.Add(new ExtensionResponder(extensions, StagePosition.WithStubs, player));
         if (replay is not null)
         {
             chain.Add(new ReplayResponder(replay));
         }
 
-        chain.Add(new ExtensionResponder(extensions, StagePosition.AfterReplay));
+        chain.Add(new ExtensionResponder(extensions, StagePosition.AfterReplay, player));
 
         if (options.AcceptUploads)
         {

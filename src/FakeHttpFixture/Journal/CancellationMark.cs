@@ -10,7 +10,7 @@ namespace FakeHttpFixture;
 /// <remarks>
 /// The mark notes the last request recorded when the token was cancelled: a request recorded later was sent after the
 /// cancellation, provided the test waited for the requests already on their way (with a wait such as
-/// <see cref="HttpFixtureServer.WaitForRequestAsync"/>) before it cancelled.
+/// <see cref="HttpFixtureServer.WaitForRequestAsync(Func{RecordedRequest, bool}?, TimeSpan?, CancellationToken, string?)"/>) before it cancelled.
 /// </remarks>
 public sealed class CancellationMark
 {

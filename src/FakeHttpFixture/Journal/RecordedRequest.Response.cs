@@ -70,7 +70,7 @@ public sealed partial class RecordedRequest
     public bool Unmatched => _unmatched;
 
     /// <summary>
-    /// Gets how the upstream of <see cref="HttpFixtureOptions.ProxyTo"/> failed this request: refused, reset, timed out …; the client
+    /// Gets how the upstream of <see cref="HttpFixtureOptions.ProxyTo(Uri)"/> failed this request: refused, reset, timed out …; the client
     /// got 502 with a sentence saying which, or, when the failure came after the response had started, a broken-off response
     /// (<see cref="ResponseAborted"/>). <see cref="FakeHttpFixture.UpstreamFailure.None"/> when the upstream answered, or the request was not proxied.
     /// </summary>
@@ -78,7 +78,7 @@ public sealed partial class RecordedRequest
 
     /// <summary>
     /// Gets the bytes of the response body exactly as they went out (still compressed when the response had a Content-Encoding),
-    /// when the server records response bodies (<see cref="HttpFixtureOptions.ProxyTo"/> or <see cref="HttpFixtureOptions.RecordResponseBodies"/>);
+    /// when the server records response bodies (<see cref="HttpFixtureOptions.ProxyTo(Uri)"/> or <see cref="HttpFixtureOptions.RecordResponseBodies"/>);
     /// <see langword="null"/> when it does not, for a HEAD request (which has no body), or when the body could not be recorded (a full disk). A body over
     /// <see cref="HttpFixtureOptions.BodyMemoryThreshold"/> is kept in a temp file and read on first use; <see cref="OpenResponseBody"/> streams it instead.
     /// Read while the response is still going out, it waits up to 10 seconds for the exchange to complete.

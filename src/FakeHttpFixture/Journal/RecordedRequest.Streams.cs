@@ -90,7 +90,7 @@ public sealed partial class RecordedRequest
 
     /// <summary>
     /// Returns the earliest message of the request's WebSocket that matches, in either direction, already crossed or yet to cross;
-    /// for a test that asserts what the client sent, as <see cref="HttpFixtureServer.WaitForRequestAsync"/> does for requests.
+    /// for a test that asserts what the client sent, as <see cref="HttpFixtureServer.WaitForRequestAsync(Func{RecordedRequest, bool}?, TimeSpan?, CancellationToken, string?)"/> does for requests.
     /// It is woken as messages cross, never by polling.
     /// </summary>
     /// <param name="match">The predicate, such as <c>m =&gt; m.Direction == WebSocketDirection.Received</c>; <see langword="null"/> for any message.</param>

@@ -181,6 +181,14 @@ public sealed partial class RecordedRequest
         return $"#{Sequence} {Method} {Path}{QueryString}{size} → {status}{StreamText.Summary(this)}{broken}{chaos}";
     }
 
+    /// <summary>Sets the body of a request a stage read as it arrived, once the exchange is done with it (before it completes).</summary>
+    internal void AttachStreamedBody(RecordedBody body)
+    {
+        _body = body;
+        _bodyBytes = null;
+        _bodyText = null;
+    }
+
     /// <summary>
     /// Lets go of the body once fakehttp has written it out and no output needs it any more (no HAR): its temp file is deleted and its
     /// memory freed, so a long session's memory and temp folder do not grow. <see cref="BodyLength"/> stays; reading the bytes throws.

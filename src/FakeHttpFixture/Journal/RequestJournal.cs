@@ -102,6 +102,22 @@ internal sealed class RequestJournal(long bodyMemoryThreshold = 1024 * 1024, int
         }
     }
 
+    /// <summary>Removes the requests that match, such as a finished test's on a shared server; a take goes on with the next request not yet taken.</summary>
+    public int RemoveWhere(Predicate<RecordedRequest> match)
+    {
+        lock (_gate)
+        {
+            var takenRemoved = 0;
+            for (var i = 0; i < _taken; i++)
+            {
+                takenRemoved += match(_requests[i]) ? 1 : 0;
+            }
+
+            _taken -= takenRemoved;
+            return _requests.RemoveAll(match);
+        }
+    }
+
     public async Task<IReadOnlyList<RecordedRequest>> WaitAsync(RequestPattern pattern, int count, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);

@@ -34,7 +34,7 @@ public enum ResponseSource
     /// <summary>A file, index page, directory listing or redirect of the served tree.</summary>
     File,
 
-    /// <summary>The upstream of <see cref="HttpFixtureOptions.ProxyTo"/>, for what no stub, replayed entry or file answered; also the 502 the fixture answers when the upstream fails.</summary>
+    /// <summary>The upstream of <see cref="HttpFixtureOptions.ProxyTo(Uri)"/>, for what no stub, replayed entry or file answered; also the 502 the fixture answers when the upstream fails.</summary>
     Proxy,
 
     /// <summary>The fallback, for what nothing else answered: 404 for GET and HEAD, <see cref="HttpFixtureOptions.FallbackStatusCode"/> otherwise, 501 in <see cref="HttpFixtureOptions.Strict"/> mode.</summary>

@@ -1,6 +1,6 @@
 namespace FakeHttpFixture;
 
-/// <summary>Names the ways the upstream of <see cref="HttpFixtureOptions.ProxyTo"/> failed a request; <see cref="RecordedRequest.UpstreamFailure"/> reports it.</summary>
+/// <summary>Names the ways the upstream of <see cref="HttpFixtureOptions.ProxyTo(Uri)"/> failed a request; <see cref="RecordedRequest.UpstreamFailure"/> reports it.</summary>
 public enum UpstreamFailure
 {
     /// <summary>The upstream answered, or the request was not proxied.</summary>

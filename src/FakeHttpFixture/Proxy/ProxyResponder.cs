@@ -167,7 +167,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
                 await body.WriteAsync(buffer.AsMemory(0, read), life.Token).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or ConnectionResetException)
+        catch (Exception ex) when (ClientGone.Is(ex))
         {
             // The client went away, or the server is stopping: nobody reads the rest.
             exchange.Abort();
@@ -194,7 +194,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
             await response.Body.FlushAsync(exchange.Aborted).ConfigureAwait(false);
             exchange.EndShort();
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or ConnectionResetException)
+        catch (Exception ex) when (ClientGone.Is(ex))
         {
             exchange.Abort();
         }
@@ -212,7 +212,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
 
         var failure = UpstreamFailures.Classify(ex, timedOut: life.IsCancellationRequested);
         var request = exchange.Request;
-        request.MarkUpstreamFailure(failure);
+        exchange.NoteUpstreamFailure(failure);
         var response = exchange.Context.Response;
         if (response.HasStarted)
         {
@@ -232,7 +232,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
         {
             await response.WriteAsync($"FakeHttpFixture could not proxy {request.Method} {request.Path}{request.QueryString}: the upstream {upstream} {UpstreamFailures.Describe(failure, timeout)} ({failure}).\n", exchange.Aborted).ConfigureAwait(false);
         }
-        catch (Exception write) when (write is OperationCanceledException or IOException or ConnectionResetException)
+        catch (Exception write) when (ClientGone.Is(write))
         {
             exchange.Abort();
         }

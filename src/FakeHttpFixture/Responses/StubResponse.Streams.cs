@@ -98,18 +98,18 @@ public sealed partial class StubResponse
 
     /// <summary>
     /// Returns a copy of an event stream that breaks after <paramref name="events"/> events, as a failing server or network does:
-    /// <see cref="ResponseFault.TruncateAfter"/> cuts it off (the HTTP/1.1 connection closes without the last chunk, the HTTP/2
-    /// stream is reset), <see cref="ResponseFault.ResetConnection"/> resets the TCP connection, <see cref="ResponseFault.ResetStream"/>
-    /// resets the HTTP/2 stream, and <see cref="ResponseFault.Hang"/> leaves it open and silent. The journal records the fault.
+    /// <see cref="StreamBreak.CutOff"/> (the default) cuts it off, <see cref="StreamBreak.ResetConnection"/> resets the TCP connection,
+    /// <see cref="StreamBreak.ResetStream"/> resets the HTTP/2 stream, and <see cref="StreamBreak.Hang"/> leaves it open and silent.
+    /// The journal records the break's <see cref="StreamBreak.Fault"/>.
     /// </summary>
     /// <param name="events">How many events go out first; 0 breaks the stream right after its headers.</param>
-    /// <param name="fault">How the stream breaks.</param>
+    /// <param name="how">How the stream breaks; <see langword="null"/> for <see cref="StreamBreak.CutOff"/>.</param>
     /// <returns>The copy.</returns>
     /// <exception cref="InvalidOperationException">This response is not an event stream.</exception>
-    public StubResponse BreakAfterEvents(int events, ResponseFault fault = ResponseFault.TruncateAfter)
+    public StubResponse BreakAfterEvents(int events, StreamBreak? how = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(events);
-        EventStreamFaults.ThrowIfNotAStreamFault(fault, nameof(fault));
+        var fault = (how ?? StreamBreak.CutOff).Fault;
         return WithEventStream(nameof(BreakAfterEvents), s => s with { BreakAfter = events, BreakFault = fault });
     }
 

@@ -134,7 +134,7 @@ public sealed partial class StubResponse
     /// <summary>Resets the HTTP/2 stream with <paramref name="errorCode"/> (RST_STREAM), keeping the connection; on HTTP/1.1 it resets the connection.</summary>
     /// <param name="errorCode">The HTTP/2 error code; 2 is INTERNAL_ERROR.</param>
     /// <returns>The response.</returns>
-    public static StubResponse ResetStream(int errorCode = 2) => new() { Fault = ResponseFault.ResetStream, FaultArgument = errorCode };
+    public static StubResponse ResetStream(int errorCode = ConnectionFaults.InternalError) => new() { Fault = ResponseFault.ResetStream, FaultArgument = errorCode };
 
     /// <summary>Sends bytes that are not HTTP instead of a status line, then closes the connection, as a misconfigured proxy might.</summary>
     /// <returns>The response.</returns>

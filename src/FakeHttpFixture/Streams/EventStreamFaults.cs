@@ -3,14 +3,6 @@ namespace FakeHttpFixture;
 /// <summary>The faults that break an event stream, and how each is played once the events before it have gone out.</summary>
 internal static class EventStreamFaults
 {
-    public static void ThrowIfNotAStreamFault(ResponseFault fault, string parameter)
-    {
-        if (fault is not (ResponseFault.TruncateAfter or ResponseFault.ResetConnection or ResponseFault.ResetStream or ResponseFault.Hang))
-        {
-            throw new ArgumentException($"{fault} does not break an event stream. Use TruncateAfter (cut off), ResetConnection, ResetStream or Hang (silent).", parameter);
-        }
-    }
-
     /// <summary>Breaks the stream with <paramref name="fault"/> and records it; a hang returns only when the client leaves or the server stops.</summary>
     public static async Task PlayAsync(Exchange exchange, ResponseFault fault, CancellationToken token)
     {
@@ -22,7 +14,7 @@ internal static class EventStreamFaults
                 ConnectionFaults.Reset(context);
                 break;
             case ResponseFault.ResetStream:
-                ConnectionFaults.ResetStream(context, 2);
+                ConnectionFaults.ResetStream(context, ConnectionFaults.InternalError);
                 break;
             case ResponseFault.Hang:
                 await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);

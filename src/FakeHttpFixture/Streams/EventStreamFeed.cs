@@ -38,20 +38,15 @@ public sealed class EventStreamFeed
 
     /// <summary>
     /// Breaks the open streams (or the next to open) after what was sent before, as a failing server or network would:
-    /// <see cref="ResponseFault.TruncateAfter"/> cuts the stream off (the HTTP/1.1 connection closes without the last chunk, the
-    /// HTTP/2 stream is reset), <see cref="ResponseFault.ResetConnection"/> resets the TCP connection,
-    /// <see cref="ResponseFault.ResetStream"/> resets the HTTP/2 stream, and <see cref="ResponseFault.Hang"/> leaves the stream open and silent.
+    /// <see cref="StreamBreak.CutOff"/> (the default) cuts the stream off, <see cref="StreamBreak.ResetConnection"/> resets the TCP
+    /// connection, <see cref="StreamBreak.ResetStream"/> resets the HTTP/2 stream, and <see cref="StreamBreak.Hang"/> leaves the stream open and silent.
     /// </summary>
-    /// <param name="fault">The fault.</param>
+    /// <param name="how">How the streams break; <see langword="null"/> for <see cref="StreamBreak.CutOff"/>.</param>
     /// <param name="cancellationToken">Cancels the wait for the break.</param>
     /// <returns>A task that completes once each stream it went to has broken.</returns>
-    /// <exception cref="ArgumentException"><paramref name="fault"/> is not one that breaks a stream.</exception>
     /// <exception cref="InvalidOperationException">The feed was completed.</exception>
-    public Task BreakAsync(ResponseFault fault = ResponseFault.TruncateAfter, CancellationToken cancellationToken = default)
-    {
-        EventStreamFaults.ThrowIfNotAStreamFault(fault, nameof(fault));
-        return Hub.PublishAsync(new EventStreamStep(default, null, fault), Name, cancellationToken);
-    }
+    public Task BreakAsync(StreamBreak? how = null, CancellationToken cancellationToken = default) =>
+        Hub.PublishAsync(new EventStreamStep(default, null, (how ?? StreamBreak.CutOff).Fault), Name, cancellationToken);
 
     /// <summary>Ends every stream open on the feed, and every stream opened on it later, cleanly, after what was sent before.</summary>
     public void Complete() => Hub.Complete();

@@ -42,7 +42,7 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
 
             await ReceiveAsync(token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ConnectionResetException or OperationCanceledException)
+        catch (Exception ex) when (ex is WebSocketException || ClientGone.Is(ex))
         {
             if (!_broken)
             {
@@ -148,7 +148,7 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ConnectionResetException)
+        catch (Exception ex) when (ex is WebSocketException || ClientGone.Is(ex))
         {
             // The conversation ended while the feed waited or sent; the receiving side records how.
         }
@@ -228,7 +228,7 @@ internal sealed class WebSocketSession(Exchange exchange, WebSocket socket, WebS
                 _broken = true;
                 var http2 = exchange.Context.Request.Protocol != HttpProtocol.Http11;
                 exchange.PlayFault(http2 ? ResponseFault.ResetStream : ResponseFault.ResetConnection);
-                ConnectionFaults.ResetStream(exchange.Context, 2);
+                ConnectionFaults.ResetStream(exchange.Context, ConnectionFaults.InternalError);
                 return false;
         }
     }

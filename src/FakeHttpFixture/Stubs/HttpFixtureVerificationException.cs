@@ -1,7 +1,10 @@
 namespace FakeHttpFixture;
 
-/// <summary>The exception thrown by <see cref="HttpFixtureServer.Verify"/>; its message lists every problem found, one per line.</summary>
-public sealed class HttpFixtureVerificationException : Exception
+/// <summary>
+/// The exception thrown by <see cref="HttpFixtureServer.Verify"/>; its message lists every problem found, one per line. It is an
+/// <see cref="HttpFixtureAssertionException"/>: Verify checks what the server saw, the assertions what the client did, and both fail the test the same way.
+/// </summary>
+public sealed class HttpFixtureVerificationException : HttpFixtureAssertionException
 {
     /// <summary>Initializes a new instance of the <see cref="HttpFixtureVerificationException"/> class with no problems listed.</summary>
     public HttpFixtureVerificationException()

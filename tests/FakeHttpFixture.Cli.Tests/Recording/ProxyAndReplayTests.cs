@@ -32,7 +32,8 @@ public sealed class ProxyAndReplayTests
         await using (var service = await FakehttpProcess.ServeAsync(dir.Path, "site", "--port", "0", "--quiet"))
         {
             await using var recorder = await FakehttpProcess.ServeAsync(dir.Path, "--proxy", service.BaseAddress!.ToString(), "--har", "service.har", "--port", "0");
-            recorder.FirstLine.ShouldStartWith($"Serving {service.BaseAddress} at ");
+            recorder.FirstLine.ShouldBe($"Serving {recorder.BaseAddress}, forwarding to {service.BaseAddress} — Ctrl+C to stop", "the address to use comes first");
+            recorder.BaseAddress.ShouldNotBe(service.BaseAddress);
             (await recorder.ReadLineAsync()).ShouldBe($"Proxying what nothing else answers to {service.BaseAddress}; the recording goes to {dir["service.har"]} on exit");
 
             var (exit, output, error) = await ExternalProcess.PythonAsync(Fetch, [recorder.BaseAddress!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. paths]);

@@ -237,6 +237,6 @@ internal sealed partial class FakehttpProcess : IAsyncDisposable
         lines?.TryComplete();
     }
 
-    [GeneratedRegex(@"^Serving (?<dir>.+) at (?<url>https?://\S+/) — Ctrl\+C to stop$")]
+    [GeneratedRegex(@"^Serving (?:(?<url>https?://\S+/), forwarding to \S+|(?<dir>.+) at (?<url>https?://\S+/)) — Ctrl\+C to stop$")]
     private static partial Regex ServingLine();
 }

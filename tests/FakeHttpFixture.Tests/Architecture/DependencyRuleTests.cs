@@ -16,7 +16,8 @@ public sealed class DependencyRuleTests
     {
         ["Support"] = [],
         ["Bodies"] = [.. Foundation],
-        ["Journal"] = ["Bodies", .. Foundation],
+        ["Attribution"] = [.. Foundation],
+        ["Journal"] = ["Attribution", "Bodies", .. Foundation],
         ["Exchange"] = ["Journal", "Bodies", .. Foundation],
         ["Files"] = ["Exchange", "Journal", "Bodies", .. Foundation],
         ["Streams"] = ["Exchange", "Journal", "Bodies", .. Foundation],
@@ -30,7 +31,7 @@ public sealed class DependencyRuleTests
         ["Clients"] = ["Routing", "Tls", .. Foundation],
         ["Assertions"] = ["Chaos", "Journal", "Bodies", .. Foundation],
         ["Inspector"] = ["Stubs", "Har", "Exchange", "Journal", "Bodies", .. Foundation],
-        ["Hosting"] = ["Inspector", "Assertions", "Clients", "Tls", "Proxy", "Har", "Stubs", "Routing", "Chaos", "Responses", "Streams", "Files", "Exchange", "Journal", "Bodies", .. Foundation],
+        ["Hosting"] = ["Inspector", "Attribution", "Assertions", "Clients", "Tls", "Proxy", "Har", "Stubs", "Routing", "Chaos", "Responses", "Streams", "Files", "Exchange", "Journal", "Bodies", .. Foundation],
     };
 
     [Fact]

@@ -9,7 +9,6 @@ namespace FakeHttpFixture.Tests.Docs;
 /// The code of docs/record-and-replay.md, run as tests so the page cannot drift from the API. The "real" weather service is a
 /// fixture server on loopback here, so nothing leaves the machine; the page shows its address as <c>weatherService</c>.
 /// </summary>
-[Collection(WorkingDirectoryCollection.Name)]
 public sealed class RecordAndReplaySnippets : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
@@ -20,7 +19,6 @@ public sealed class RecordAndReplaySnippets : IAsyncLifetime
         _service = await HttpFixtureServer.StartAsync(new FileTree());
         _service.Stub(HttpMethod.Get, "/forecast/oslo").Respond(StubResponse.Json(new Forecast("oslo", 4)));
         _service.Stub(HttpMethod.Get, "/forecast/bergen").Respond(StubResponse.Json(new Forecast("bergen", 9)));
-        Directory.CreateDirectory(Path.Combine(_folder.Path, "Fixtures"));
     }
 
     public async ValueTask DisposeAsync()
@@ -32,9 +30,8 @@ public sealed class RecordAndReplaySnippets : IAsyncLifetime
     [Fact]
     public async Task Record_once_then_replay_with_the_service_gone()
     {
-        // The page's relative path, under a temp working directory rather than the test output folder.
-        using var workingDirectory = new ScratchWorkingDirectory();
-        Directory.CreateDirectory("Fixtures");
+        // The page's Har is a path in the test project's folder; here, in a temp folder whose Fixtures/ does not exist yet.
+        var Har = Path.Combine(_folder.Path, "project", "Fixtures", "weather.har");
         var weatherService = _service.BaseAddress;
         try
         {
@@ -43,7 +40,7 @@ public sealed class RecordAndReplaySnippets : IAsyncLifetime
 
             var forecast = await weather.GetForecastAsync("oslo");   // the real service answers, through the fixture
 
-            recorder.SaveHar("Fixtures/weather.har");                // commit this file next to the tests
+            recorder.SaveHar(Har);                                   // Fixtures/weather.har in the project folder
             forecast.TemperatureC.ShouldBe(4);
         }
         finally
@@ -51,21 +48,27 @@ public sealed class RecordAndReplaySnippets : IAsyncLifetime
             await _service.DisposeAsync();
         }
 
-        try
-        {
-            await using var server = HttpFixtureServer.Start(o => o.ReplayHar("Fixtures/weather.har"));
-            var weather = new WeatherClient(server.CreateClient());
+        await using var server = HttpFixtureServer.Start(o => o.ReplayHar(Har));
+        var weather2 = new WeatherClient(server.CreateClient());
 
-            var forecast = await weather.GetForecastAsync("oslo");   // answered from the file: no network, same bytes
+        var replayed = await weather2.GetForecastAsync("oslo");
+        replayed.TemperatureC.ShouldBe(4);
+        await server.DisposeAsync();
+        server.Requests.ShouldHaveSingleItem().AnsweredBy.ShouldBe(ResponseSource.Replay);
+    }
 
-            forecast.TemperatureC.ShouldBe(4);
-            await server.DisposeAsync();
-            server.Requests.ShouldHaveSingleItem().AnsweredBy.ShouldBe(ResponseSource.Replay);
-        }
-        finally
-        {
-            File.Delete("Fixtures/weather.har");
-        }
+    [Fact]
+    public async Task Replay_from_the_recording()
+    {
+        var Har = await RecordOsloAsync();
+        await _service.DisposeAsync();
+
+        await using var server = HttpFixtureServer.Start(o => o.ReplayHar(Har));
+        var weather = new WeatherClient(server.CreateClient());
+
+        var forecast = await weather.GetForecastAsync("oslo");   // answered from the file: no network, same bytes
+
+        forecast.TemperatureC.ShouldBe(4);
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class ExtensionSeamTests
         seen.ShouldBe([("/a.txt", 200), ("/missing", 404)]);
         var failure = Should.Throw<HttpFixtureVerificationException>(server.Verify);
         failure.Message.ShouldContain("GET /missing answered 404, which the observer did not expect.");
+        failure.ShouldBeAssignableTo<HttpFixtureAssertionException>("one catch covers every failed check of the fixture");
 
         server.Reset();
         server.Verify();

@@ -27,6 +27,8 @@ public sealed class HarFileTests
         var failure = Should.Throw<IOException>(() => server.SaveHar(har));
 
         failure.Message.ShouldContain("No space left on device");
+        failure.Message.ShouldStartWith($"SaveHar could not write '{har}': ");
+        failure.Message.ShouldNotContain(".tmp", customMessage: "the message names the file asked for, not the temp file the write goes through");
         (await File.ReadAllTextAsync(har, TestContext.Current.CancellationToken)).ShouldBe("the earlier HAR");
         Directory.GetFiles(disk.Path).Select(Path.GetFileName).ShouldBe(["journal.har"]);
     }

@@ -57,9 +57,27 @@ public sealed class RetryTimelineTests
         await SendUntilSuccessAsync(client, "flaky", attempts: 5, wait: _ => TimeSpan.FromMilliseconds(100));
 
         var ex = Should.Throw<HttpFixtureAssertionException>(() => server.Timeline(HttpMethod.Get, "/flaky").ShouldHaveBackedOff());
-        ex.Message.ShouldStartWith("Expected the waits between the requests to grow, each 10% and 5 ms longer than the one before at the least, but they did not:\n  #");
-        ex.Message.ShouldMatch(@"#\d came \d+ ms after #\d, not 10% and 5 ms longer than the \d+ ms before it\.");
+        ex.Message.ShouldStartWith("Expected the waits between the requests to grow, each 10% and 5 ms longer than the one before at the least (from an answer going out to the next request), but they did not:\n  #");
+        ex.Message.ShouldMatch(@"#\d came \d+ ms after the answer to #\d, not 10% and 5 ms longer than the \d+ ms before it\.");
         ex.Message.ShouldContain("Timeline of GET /flaky (5 requests;");
+    }
+
+    [Fact]
+    public async Task Backed_off_counts_each_wait_from_the_answer_so_a_slow_answer_does_not_hide_a_growing_wait()
+    {
+        // Issue 32, item 8: the waits were counted from one request's arrival to the next, so the time the server took to answer
+        // (here 600 ms; on a busy machine, a first answer compiling its path) counted as the client's wait, and a client that waited
+        // 100 ms and then 400 ms looked as if it had waited 700 ms and then 400 ms.
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        server.Stub(HttpMethod.Get, "/flaky")
+            .Respond(StubResponse.Status(503).WithDelay(TimeSpan.FromMilliseconds(600)))
+            .Respond(503)
+            .Respond(200);
+        using var client = server.CreateClient();
+
+        await SendUntilSuccessAsync(client, "flaky", attempts: 3, wait: attempt => TimeSpan.FromMilliseconds(100 * Math.Pow(4, attempt - 1)));
+
+        server.Timeline(HttpMethod.Get, "/flaky").ShouldHaveRetried(2).ShouldHaveBackedOff();
     }
 
     [Fact]
@@ -72,7 +90,7 @@ public sealed class RetryTimelineTests
 
         var ex = Should.Throw<HttpFixtureAssertionException>(() => server.Timeline(HttpMethod.Get, "/a").ShouldHaveBackedOff());
 
-        ex.Message.ShouldStartWith("Expected the waits between the requests to grow, each 10% and 5 ms longer than the one before at the least, but there were 2 requests: it takes 3 or more, two waits, to see a wait grow.");
+        ex.Message.ShouldStartWith("Expected the waits between the requests to grow, each 10% and 5 ms longer than the one before at the least (from an answer going out to the next request), but there were 2 requests: it takes 3 or more, two waits, to see a wait grow.");
     }
 
     [Fact]

@@ -31,6 +31,23 @@ public sealed class WaitForRequestTests
     }
 
     [Fact]
+    public async Task WaitForRequestAsync_by_method_and_path_waits_for_that_request_and_names_it_on_timeout()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        using var client = server.CreateClient();
+
+        var wait = server.WaitForRequestAsync(HttpMethod.Post, "/orders", TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await client.PostAsync("orders/7", new StringContent("not this"), TestContext.Current.CancellationToken);
+        await client.GetAsync("orders", TestContext.Current.CancellationToken);
+        wait.IsCompleted.ShouldBeFalse();
+        await client.PostAsync("orders?dry=1", new StringContent("this"), TestContext.Current.CancellationToken);
+
+        (await wait).BodyText.ShouldBe("this");
+        var timeout = await Should.ThrowAsync<TimeoutException>(() => server.WaitForRequestAsync(HttpMethod.Delete, "orders", TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken));
+        timeout.Message.ShouldContain("DELETE /orders");
+    }
+
+    [Fact]
     public async Task WaitForRequestAsync_returns_the_earliest_match()
     {
         await using var server = HttpFixtureServer.Start(new FileTree());

@@ -218,7 +218,7 @@ public sealed class EventStreamTests
     public async Task A_stream_reset_after_one_event_fails_the_client_with_a_connection_reset()
     {
         await using var server = HttpFixtureServer.Start(new FileTree(), _completions.Configure);
-        server.Stub(HttpMethod.Get, "/reset").Respond(StubResponse.EventStream(Tokens("1", "2")).BreakAfterEvents(1, ResponseFault.ResetConnection));
+        server.Stub(HttpMethod.Get, "/reset").Respond(StubResponse.EventStream(Tokens("1", "2")).BreakAfterEvents(1, StreamBreak.ResetConnection));
         using var client = server.CreateClient();
 
         // A reset discards what the client had received but not yet read, so it may fail before the headers or after the event.
