@@ -9,10 +9,13 @@ public sealed partial class InstallTests(PackageFeedFixture feed)
         var project = Directory.CreateTempSubdirectory("fakehttp-consumer-").FullName;
         try
         {
+            // <clear/>: the machine's and the user's sources are dropped, so our packages can come from the local feed and nowhere
+            // else. The test framework's packages, at the versions the repository itself restores, come from the global packages folder.
             await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
                   <packageSources>
+                    <clear />
                     <add key="fakehttp-local" value="{feed.Feed}" />
                   </packageSources>
                 </configuration>

@@ -96,8 +96,14 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
         set => _lifetime.RequestAborted = value;
     }
 
-    /// <summary>Gets or sets the name of the added stage that answered (<see cref="ExtensionResponder"/>); null for the server's own stages.</summary>
+    /// <summary>Gets or sets the name of the added stage being asked (<see cref="ExtensionResponder"/>); null for the server's own stages.</summary>
     internal string? StageName { get; set; }
+
+    /// <summary>
+    /// Gets or sets the stage being asked, set before each is asked: the stage that starts the response is the one that answers, so
+    /// the record names it when the status is noted, before the client can read a byte of the answer (not only at completion).
+    /// </summary>
+    internal ResponseSource Answering { get; set; }
 
     /// <summary>Gets a value indicating whether the response body is recorded as it is written (<see cref="ResponseCapture"/>).</summary>
     internal bool CapturesBody => _capture is not null;
@@ -163,7 +169,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
     /// Completes the record exactly once, when the responders are done: a response that wrote nothing is noted now, with what
     /// Kestrel will send when the application returns; a client that left before the whole response makes it an aborted one.
     /// </summary>
-    public void Complete(ResponseSource answeredBy, TimeSpan duration)
+    public void Complete(TimeSpan duration)
     {
         if (_completed)
         {
@@ -182,7 +188,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
             Request.MarkResponseAborted();
         }
 
-        Request.Complete(answeredBy, duration, StageName);
+        Request.Complete(Answering, duration, StageName);
         Request.EndStreams();
 
         // Last, so that a reader woken by the body (ResponseBody, SaveHar) finds the rest of the record final too.
@@ -247,6 +253,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
         }
 
         Request.NoteResponse(_response.StatusCode, HeaderSnapshot.CopyEntries(_response.Headers));
+        Request.NoteAnsweredBy(Answering, StageName);
     }
 
     // A client that read the whole response may close the connection before the application returns: that is no abort.

@@ -16,13 +16,15 @@ internal sealed class ExtensionResponder(ExtensionPoints extensions, StagePositi
         var view = new FixtureExchange(exchange, extensions.Server!, player);
         foreach (var stage in stages)
         {
+            // Named before it is asked, so a response it starts is recorded as its own at once (Exchange.Answering).
+            exchange.StageName = stage.Name;
             if (await stage.TryAnswerAsync(view).ConfigureAwait(false))
             {
-                exchange.StageName = stage.Name;
                 return true;
             }
         }
 
+        exchange.StageName = null;
         return false;
     }
 }

@@ -82,24 +82,38 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
 
             var exchange = Exchange.Begin(context, request, journal.NewResponseCapture(request));
             Notify(context, request, completedNow: false);
-            var answeredBy = ResponseSource.None;
             try
             {
-                // 2–5. respond: the first stage that answers wins.
+                // 2–5. respond: the first stage that answers wins; the exchange knows which is asked, so the record names the stage
+                // as its response starts.
+                var answered = false;
                 foreach (var responder in responders)
                 {
+                    exchange.Answering = responder.Stage;
                     if (await responder.TryRespondAsync(exchange).ConfigureAwait(false))
                     {
-                        answeredBy = responder.Stage;
+                        answered = true;
                         break;
                     }
+                }
+
+                if (!answered)
+                {
+                    exchange.Answering = ResponseSource.None;
                 }
             }
 #pragma warning disable CA1031 // Whatever a stage throws, the client gets an answer and the record says which.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                // A stage failed in a way no test scripts (an I/O error of the served tree): the client gets 500, or an abort.
+                // A stage failed in a way no test scripts (an I/O error of the served tree): the client gets 500 from no stage, or, when
+                // the stage had started its response, an abort of that stage's response.
+                if (!context.Response.HasStarted)
+                {
+                    exchange.Answering = ResponseSource.None;
+                    exchange.StageName = null;
+                }
+
                 await exchange.AnswerFailureAsync($"FakeHttpFixture could not answer {request.Method} {request.Path}: {ex.GetType().Name}: {ex.Message}\n").ConfigureAwait(false);
             }
             finally
@@ -110,7 +124,7 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
                 }
 
                 // 6. complete: status, headers, size, duration and the stage, exactly once, before Kestrel finishes the response.
-                exchange.Complete(answeredBy, Stopwatch.GetElapsedTime(started));
+                exchange.Complete(Stopwatch.GetElapsedTime(started));
             }
         }
         finally

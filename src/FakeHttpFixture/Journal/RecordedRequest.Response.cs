@@ -43,7 +43,11 @@ public sealed partial class RecordedRequest
     /// </summary>
     public TimeSpan Duration => TimeSpan.FromTicks(Interlocked.Read(ref _durationTicks));
 
-    /// <summary>Gets the stage that answered, such as <see cref="FakeHttpFixture.ResponseSource.File"/>; <see cref="FakeHttpFixture.ResponseSource.None"/> while none has.</summary>
+    /// <summary>
+    /// Gets the stage that answered, such as <see cref="FakeHttpFixture.ResponseSource.File"/>; <see cref="FakeHttpFixture.ResponseSource.None"/> while none has.
+    /// It is set as the stage's response starts, before the client can read the status line, so it is final once a client has the response;
+    /// <see cref="Duration"/> and <see cref="ResponseBodyLength"/> are final only at completion (<see cref="HttpFixtureServer.WaitForCompletionAsync"/>).
+    /// </summary>
     public ResponseSource AnsweredBy => _responder;
 
     /// <summary>Gets the name of the added stage that answered (<see cref="IAnsweringStage.Name"/>, such as "grpc") when <see cref="AnsweredBy"/> is <see cref="ResponseSource.Extension"/>; otherwise <see langword="null"/>.</summary>
@@ -129,6 +133,13 @@ public sealed partial class RecordedRequest
         _responseHeaderEntries = headers;
         _responseHeaders = null;
         _statusCode = statusCode;
+    }
+
+    /// <summary>Names the stage whose response is starting; the name first, so a reader who sees <see cref="ResponseSource.Extension"/> sees it too.</summary>
+    internal void NoteAnsweredBy(ResponseSource source, string? stage)
+    {
+        _answeringStage = stage;
+        _responder = source;
     }
 
     internal void MarkFault(ResponseFault fault)

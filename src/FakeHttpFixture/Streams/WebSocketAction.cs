@@ -121,7 +121,10 @@ public sealed class WebSocketAction
         return CloseMidMessage(data, bytesSent, WebSocketMessageType.Binary);
     }
 
-    /// <summary>Waits before the next action, as a slow server does; a close or the client leaving ends the wait.</summary>
+    /// <summary>
+    /// Waits before the next action, as a slow server does; the client leaving or the server stopping ends the wait. What the client
+    /// sends meanwhile, its close frame included, is read once the actions before it are done, as a server busy with its script reads it.
+    /// </summary>
     /// <param name="delay">The wait.</param>
     /// <returns>The action.</returns>
     public static WebSocketAction Delay(TimeSpan delay)

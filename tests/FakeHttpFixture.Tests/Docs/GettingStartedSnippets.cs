@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
+using FakeHttpFixture.Tests.Support;
 
 namespace FakeHttpFixture.Tests.Docs;
 
 /// <summary>The code of README.md and docs/getting-started.md, run as tests so the docs cannot drift from the API.</summary>
+[Collection(WorkingDirectoryCollection.Name)]
 public sealed class GettingStartedSnippets
 {
     private sealed record Order(string Item, int Quantity);
@@ -25,6 +27,7 @@ public sealed class GettingStartedSnippets
     [Fact]
     public async Task Getting_started_three_ways_to_serve()
     {
+        using var workingDirectory = new ScratchWorkingDirectory();   // "fixtures/site" lands in a temp directory, not in bin/
         Directory.CreateDirectory("fixtures/site");
         await File.WriteAllTextAsync("fixtures/site/index.html", "<h1>site</h1>");
 

@@ -48,6 +48,24 @@ public sealed class RecordingAndAssertionsSnippets
     }
 
     [Fact]
+    public async Task Answer_is_read_at_once_and_duration_after_completion()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree { ["report.pdf"] = "%PDF-1.7" });
+        using var client = server.CreateClient();
+
+        using var response = await client.GetAsync("report.pdf");
+        var r = server.Requests.ShouldHaveSingleItem();
+        r.StatusCode.ShouldBe(200);                        // final as soon as the client has the response
+        r.AnsweredBy.ShouldBe(ResponseSource.File);        // likewise: set as the stage starts its response
+
+        await server.WaitForCompletionAsync(r);            // Duration and the sizes are final once the exchange completes
+        r.Duration.ShouldBeGreaterThan(TimeSpan.Zero);
+        r.ResponseBodyLength.ShouldBe(8);
+
+        r.IsCompleted.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Waits_and_takes()
     {
         await using var server = HttpFixtureServer.Start(new FileTree());

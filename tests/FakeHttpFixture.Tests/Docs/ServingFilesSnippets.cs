@@ -1,14 +1,17 @@
 using System.Net;
 using FakeHttpFixture.Tests.Files;
+using FakeHttpFixture.Tests.Support;
 
 namespace FakeHttpFixture.Tests.Docs;
 
 /// <summary>The code of docs/serving-files.md, run as tests so the page cannot drift from the API.</summary>
+[Collection(WorkingDirectoryCollection.Name)]
 public sealed class ServingFilesSnippets
 {
     [Fact]
     public async Task Three_trees_to_serve()
     {
+        using var workingDirectory = new ScratchWorkingDirectory();   // "fixtures/site" lands in a temp directory, not in bin/
         Directory.CreateDirectory("fixtures/site");
         await File.WriteAllTextAsync("fixtures/site/.serving-files-doc", "dot-file");
         string scratchRoot;
@@ -81,6 +84,7 @@ public sealed class ServingFilesSnippets
     [Fact]
     public async Task A_file_tree_changes_while_the_server_runs()
     {
+        using var workingDirectory = new ScratchWorkingDirectory();
         Directory.CreateDirectory("fixtures/site");
         await File.WriteAllTextAsync("fixtures/site/tree-snapshot.txt", "copied");
         byte[] pngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

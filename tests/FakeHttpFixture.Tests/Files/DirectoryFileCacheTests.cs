@@ -91,7 +91,11 @@ public sealed class DirectoryFileCacheTests
 
         using var second = await client.GetAsync("doc.txt");
 
+        first.Headers.ETag.ShouldNotBeNull("a file from disk has an ETag");
         second.Headers.ETag.ShouldBe(first.Headers.ETag);
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "doc.txt") { Headers = { IfNoneMatch = { first.Headers.ETag } } };
+        using var third = await client.SendAsync(revalidate);
+        third.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotModified, "the cached file answers its own ETag with 304");
         second.Content.Headers.LastModified.ShouldBe(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
         second.Content.Headers.ContentLength.ShouldBe(10);
         (await second.Content.ReadAsStringAsync()).ShouldBe("validators");

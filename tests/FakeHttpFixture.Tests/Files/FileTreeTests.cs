@@ -24,6 +24,21 @@ public sealed class FileTreeTests
     }
 
     [Fact]
+    public void Count_is_the_number_of_files_held_and_a_replaced_path_counts_once()
+    {
+        var files = new FileTree { ["a.txt"] = "a", ["dir/b.txt"] = "b" };
+        files.Count.ShouldBe(2);
+
+        files["/a.txt"] = "replaced";
+        files.Add("dir/c.bin", [1, 2, 3]);
+        files.Count.ShouldBe(3);
+
+        files.Remove("dir/b.txt");
+        files.Count.ShouldBe(2);
+        files.Count.ShouldBe(files.Count());
+    }
+
+    [Fact]
     public async Task Streams_and_embedded_resources_become_files()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("streamed"));

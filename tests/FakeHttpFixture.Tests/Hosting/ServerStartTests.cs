@@ -161,35 +161,40 @@ public sealed class ServerStartTests
     [Fact]
     public async Task Synchronous_start_works_under_a_single_threaded_synchronization_context()
     {
-        // xunit v2, NUnit and UI hosts run tests on a context like this one: a blocking Start must not deadlock there.
-        var previous = SynchronizationContext.Current;
-        var started = new TaskCompletionSource<int>();
+        // xunit v2, NUnit and UI hosts run tests on a context like this one: a blocking Start must not deadlock there, and the
+        // library must post nothing to it (ConfigureAwait(false)), since a blocked UI thread would never run what it posts.
+        var context = new SingleThreadedContext();
+        var seen = new TaskCompletionSource<(int Port, SynchronizationContext? After)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            SynchronizationContext.SetSynchronizationContext(new SingleThreadedContext());
+            SynchronizationContext.SetSynchronizationContext(context);
             try
             {
                 var server = HttpFixtureServer.Start(new FileTree());
-                started.SetResult(server.Port);
                 server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                seen.SetResult((server.Port, SynchronizationContext.Current));
             }
             catch (Exception ex)
             {
-                started.SetException(ex);
+                seen.SetException(ex);
             }
         });
         thread.Start();
 
-        (await started.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBeGreaterThan(0);
-        thread.Join(TimeSpan.FromSeconds(30)).ShouldBeTrue();
-        SynchronizationContext.Current.ShouldBe(previous);
+        var (port, after) = await seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        thread.Join(TimeSpan.FromSeconds(30)).ShouldBeTrue("start and dispose returned on the context's thread");
+        port.ShouldBeGreaterThan(0);
+        after.ShouldBeSameAs(context, "Start and DisposeAsync leave the caller's context in place");
+        context.Posts.ShouldBe(0, "the library posted continuations to the caller's context");
     }
 
     private sealed class SingleThreadedContext : SynchronizationContext
     {
+        private int _posts;
+
+        public int Posts => Volatile.Read(ref _posts);
+
         // Posting nowhere models a blocked UI thread: any continuation that needs this context never runs.
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-        }
+        public override void Post(SendOrPostCallback d, object? state) => Interlocked.Increment(ref _posts);
     }
 }

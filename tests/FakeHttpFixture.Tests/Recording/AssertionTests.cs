@@ -16,6 +16,25 @@ public sealed class AssertionTests
         server.ShouldHaveReceived(HttpMethod.Post, "/orders", 2).Count.ShouldBe(2);
         server.ShouldHaveReceived(HttpMethod.Delete, "/orders", 0).ShouldBeEmpty();
         server.ShouldHaveReceived(r => r.BodyText.Contains("pen", StringComparison.Ordinal)).Sequence.ShouldBe(2);
+        server.ShouldHaveReceived(r => r.Method == "POST", 2).Select(r => r.Sequence).ShouldBe([1, 2]);
+        server.ShouldHaveReceived(r => r.Method == "DELETE", 0).ShouldBeEmpty();
+        Should.Throw<HttpFixtureAssertionException>(() => server.ShouldHaveReceived(r => r.Method == "POST", 3))
+            .Message.ShouldContain("r => r.Method == \"POST\"");
+    }
+
+    [Fact]
+    public async Task A_timeline_lists_the_matching_requests_in_arrival_order()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        using var client = server.CreateClient();
+        await client.PostAsJsonAsync("orders", new { item = "book" });
+        await client.GetAsync("orders");
+        await client.PostAsJsonAsync("orders", new { item = "pen" });
+
+        var timeline = server.Timeline(HttpMethod.Post, "/orders");
+
+        timeline.Requests.Select(r => r.Sequence).ShouldBe([1, 3]);
+        server.Timeline(r => r.Method == "PATCH").Requests.ShouldBeEmpty();
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public sealed class ExchangeRecordingTests
 
         using var response = await client.GetAsync("data.json");
 
-        var r = server.Requests.ShouldHaveSingleItem();
+        // The size is final once the exchange completes, which may be a moment after the client has the whole body.
+        var r = await server.WaitForCompletionAsync(server.Requests.ShouldHaveSingleItem());
         r.StatusCode.ShouldBe(200);
         r.AnsweredBy.ShouldBe(ResponseSource.File);
         r.ResponseBodyLength.ShouldBe(11);
@@ -112,7 +113,8 @@ public sealed class ExchangeRecordingTests
         (await client.GetByteArrayAsync("page.html")).Length.ShouldBe(70_000);
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "page.html"));
 
-        server.Requests[0].ResponseBodyLength.ShouldBe(70_000);
+        // A file sent from disk is counted once the send is done, which may be a moment after the client has it.
+        (await server.WaitForCompletionAsync(server.Requests[0])).ResponseBodyLength.ShouldBe(70_000);
         server.Requests[1].ResponseBodyLength.ShouldBe(0);
         server.Requests[1].ResponseHeaders["Content-Length"].ShouldBe(["70000"]);
     }

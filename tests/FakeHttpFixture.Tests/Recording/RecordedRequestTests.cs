@@ -36,12 +36,24 @@ public sealed class RecordedRequestTests
         r.Header("X-TRACE").ShouldBe("a, b");
         r.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
         r.Header("X-Missing").ShouldBeNull();
+        r.Headers["Host"].ShouldBe([server.BaseAddress.Authority]);
+        r.Headers.ContainsKey("X-Missing").ShouldBeFalse();
+        r.Scheme.ShouldBe("http");
+        r.Host.ShouldBe(server.BaseAddress.Authority);
+        r.RawTarget.ShouldBe("/orders/caf%C3%A9?x=1&y=%20");
+
+        // The body against the bytes the client sent, each member on its own: none is derived from another here.
+        var sent = """{"item":"book","quantity":2}"""u8.ToArray();
+        r.Body.ShouldBe(sent);
+        r.BodyLength.ShouldBe(28);
         r.BodyText.ShouldBe("""{"item":"book","quantity":2}""");
-        r.Body.ShouldBe(Encoding.UTF8.GetBytes(r.BodyText));
-        r.BodyLength.ShouldBe(r.Body.Length);
         r.BodyJson<Order>().ShouldBe(new Order("book", 2));
+        r.Parts.ShouldBeEmpty("a JSON body has no multipart parts");
         r.StatusCode.ShouldBe(200);
+        r.AnsweredBy.ShouldBe(ResponseSource.Fallback);
         r.Aborted.ShouldBeFalse();
+        r.Rejected.ShouldBeFalse();
+        r.ResponseAborted.ShouldBeFalse();
         r.ToString().ShouldBe("#1 POST /orders/café?x=1&y=%20 (28 B) → 200");
     }
 

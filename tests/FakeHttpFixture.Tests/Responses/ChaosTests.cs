@@ -45,6 +45,8 @@ public sealed class ChaosTests
         var sequential = await CountAsync(concurrently: false);
         var concurrent = await CountAsync(concurrently: true);
 
+        // Equal counts prove nothing if the rule never fired: half of 40 from a seed is well inside 5..35.
+        sequential.ShouldBeInRange(5, 35);
         concurrent.ShouldBe(sequential);
 
         static async Task<int> CountAsync(bool concurrently)
@@ -63,7 +65,10 @@ public sealed class ChaosTests
                 }
             }
 
-            return server.Requests.Count(r => r.StatusCode == 503);
+            var picked = server.Requests.Where(r => r.StatusCode == 503).ToList();
+            picked.ShouldAllBe(r => r.AnsweredBy == ResponseSource.Chaos && r.ChaosRule == "50% of requests (seed 7) → 503");
+            server.Requests.Where(r => r.StatusCode != 503).ShouldAllBe(r => r.AnsweredBy == ResponseSource.File && r.ChaosRule == null);
+            return picked.Count;
         }
     }
 
@@ -73,6 +78,9 @@ public sealed class ChaosTests
         var one = await PatternAsync(serverSeed: 1);
         var two = await PatternAsync(serverSeed: 2);
 
+        // The same pattern twice proves nothing unless the rule fired on some requests and not on others.
+        one.ShouldContain('x');
+        one.ShouldContain('.');
         two.ShouldBe(one);
 
         static async Task<string> PatternAsync(int serverSeed)
@@ -88,6 +96,7 @@ public sealed class ChaosTests
                 (await client.GetAsync("ok.txt", TestContext.Current.CancellationToken)).Dispose();
             }
 
+            server.Requests.Where(r => r.StatusCode == 500).ShouldAllBe(r => r.AnsweredBy == ResponseSource.Chaos && r.ChaosRule == "50% of requests (seed 99) → 500");
             return string.Concat(server.Requests.Select(r => r.StatusCode == 500 ? 'x' : '.'));
         }
     }
@@ -164,6 +173,7 @@ public sealed class ChaosTests
         fast.ChaosRule.ShouldBeNull();
         slow.ChaosRule.ShouldBe("every 2nd request → delayed 300 ms");
         slow.AnsweredBy.ShouldBe(ResponseSource.File);
+        await server.WaitForCompletionAsync(slow, cancellationToken: TestContext.Current.CancellationToken); // the duration is final at completion
         // .NET's timers count whole milliseconds, so a 300 ms delay can end a fraction of one early (299.6 ms was seen in CI);
         // a request that was not held at all would take a few milliseconds.
         slow.Duration.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(295));

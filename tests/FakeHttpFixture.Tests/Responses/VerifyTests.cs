@@ -108,6 +108,18 @@ public sealed class VerifyTests
     }
 
     [Fact]
+    public async Task A_stub_is_required_only_once_marked_so()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        var optional = server.Stub(HttpMethod.Get, "/optional");
+        var needed = server.Stub(HttpMethod.Get, "/needed").Required();
+
+        optional.IsRequired.ShouldBeFalse();
+        needed.IsRequired.ShouldBeTrue();
+        Should.Throw<HttpFixtureVerificationException>(server.Verify).Problems.ShouldBe(["The required stub GET /needed was never called."]);
+    }
+
+    [Fact]
     public async Task Verify_lists_every_problem_in_one_exception()
     {
         await using var server = HttpFixtureServer.Start(new FileTree(), o => o.Strict = true);

@@ -92,8 +92,31 @@ public sealed class PathEscapeTests : IDisposable
         (await SendAsync(server, "/public.txt")).Text.ShouldEndWith("public");
     }
 
+    // A control for the theory above: its targets pass only if the secret stays unserved, which proves nothing unless a server
+    // that joined the decoded target to the root would have served it. Decoded once and joined naively, most of them reach it.
     [Fact]
-    public void The_table_holds_at_least_thirty_targets() => Targets.Count.ShouldBeGreaterThanOrEqualTo(30);
+    public void The_targets_reach_the_secret_when_joined_to_the_root_without_checks()
+    {
+        var secretPath = Path.Combine(_outer.Path, "secret.txt");
+        var reached = new List<string>();
+        foreach (var row in Targets)
+        {
+            var target = row.Data.Replace("/ABSOLUTE", secretPath, StringComparison.Ordinal).Replace("http://x", string.Empty, StringComparison.Ordinal);
+            var decoded = Uri.UnescapeDataString(target).Replace('\\', '/').Split('\0')[0];
+            var naive = decoded.StartsWith(_outer.Path, StringComparison.Ordinal) ? decoded : Path.GetFullPath(_root + decoded);
+            if (File.Exists(naive) && !naive.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && File.ReadAllText(naive) is var text && (text.Contains(_secret, StringComparison.Ordinal) || text.Contains("root:x:0:0", StringComparison.Ordinal)))
+            {
+                reached.Add(target);
+            }
+        }
+
+        Targets.Count.ShouldBeGreaterThanOrEqualTo(30);
+        reached.ShouldContain("/../secret.txt");
+        reached.ShouldContain("/../rootx/secret.txt");
+        reached.ShouldContain(secretPath);
+        reached.Count.ShouldBeGreaterThanOrEqualTo(20, $"only these targets reach a secret when joined naively: {string.Join(" ", reached)}");
+    }
 
     [Fact]
     public async Task Symlink_inside_the_root_to_a_file_inside_the_root_is_served()

@@ -78,18 +78,21 @@ public sealed class BrowserStreamTests
     [InlineData(true)]
     public async Task A_browser_WebSocket_holds_the_scripted_conversation_and_sees_the_close(bool tls)
     {
+        // Over TLS the page is loaded by a routed name and Chromium trusts the server through its SPKI pin alone (no
+        // --ignore-certificate-errors), so a wrong CertificateSpkiHash fails this test.
         await using var server = HttpFixtureServer.Start(new FileTree { ["index.html"] = WebSocketPage }, o =>
         {
             if (tls)
             {
-                o.UseHttps();
+                o.UseHttps().ForHosts("chat.example.test");
             }
         });
         server.Stub(HttpMethod.Get, "/chat").Respond(StubResponse.WebSocket(ws => ws
             .OnMessage("hello", WebSocketAction.Text("hi browser"))
             .OnMessage(m => m.MessageType == WebSocketMessageType.Binary, WebSocketAction.Binary([3, 2, 1]), WebSocketAction.Close((WebSocketCloseStatus)4000, "done"))));
 
-        await using var browser = await HeadlessChromium.OpenAsync(server.Url("index.html"));
+        var page = tls ? new Uri("https://chat.example.test/index.html") : server.Url("index.html");
+        await using var browser = await HeadlessChromium.OpenAsync(page, tls ? server.GetChromiumArguments() : null);
         var result = await server.WaitForRequestAsync(r => r.Path == "/result", BrowserTimeout, TestContext.Current.CancellationToken);
 
         result.BodyJson<ChatReport>().ShouldBe(new ChatReport(["hi browser", "binary:3,2,1"], 4000, "done"), new ChatReportComparer());
@@ -99,7 +102,8 @@ public sealed class BrowserStreamTests
 
         // Over TLS Chromium reuses the page's HTTP/2 connection when the server allows extended CONNECT, as Kestrel does.
         (chat.Method, chat.StatusCode).ShouldBe(chat.Protocol == "HTTP/2" ? ("CONNECT", 200) : ("GET", 101));
-        chat.Header("Origin").ShouldBe(server.BaseAddress.GetLeftPart(UriPartial.Authority));
+        chat.Header("Origin").ShouldBe(page.GetLeftPart(UriPartial.Authority));
+        chat.Host.ShouldBe(page.Authority);
         var messages = await WaitForCloseAsync(chat);
         messages.Select(m => m.ToString()).ShouldBe(
         [

@@ -5,13 +5,12 @@ namespace FakeHttpFixture.Tests.Support;
 /// <summary>
 /// Keeps a page open in Debian's headless Chromium until disposed. The page reports what it saw by sending a request to the
 /// fixture, which the test waits for: a page with an open EventSource or WebSocket never goes idle, so a DOM dump (which waits
-/// for an idle page) does not fit. When Chromium is missing, .ci/install-prereqs installs it, as the browser sample does.
+/// for an idle page) does not fit. Chromium is installed by .ci/install-prereqs, never by a test: without it the test skips.
+/// It is never told to ignore certificate errors: a page over TLS is trusted through the server's SPKI pin alone.
 /// </summary>
 internal sealed class HeadlessChromium : IAsyncDisposable
 {
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
-
     private readonly Process _process;
     private readonly string _profile;
     private readonly Task<string> _errors;
@@ -27,24 +26,32 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     /// <summary>Gets what Chromium printed to stderr so far, for a failure message; complete only after dispose.</summary>
     public string Errors => _errors.IsCompleted ? _errors.Result : "(Chromium is still running)";
 
-    /// <summary>Opens <paramref name="page"/>; a page served over TLS by the fixture's self-signed certificate is accepted.</summary>
-    public static async Task<HeadlessChromium> OpenAsync(Uri page)
+    /// <summary>Opens <paramref name="page"/>; skips the test when Chromium is not installed.</summary>
+    /// <param name="page">The page to open.</param>
+    /// <param name="serverArguments">For a page over TLS, the server's <see cref="HttpFixtureServer.GetChromiumArguments"/>: the SPKI pin is the only trust given.</param>
+    public static Task<HeadlessChromium> OpenAsync(Uri page, IReadOnlyList<string>? serverArguments = null)
     {
-        var executable = await FindOrInstallAsync();
+        var executable = Candidates.FirstOrDefault(File.Exists);
+        Assert.SkipWhen(executable is null, $"Chromium is not installed (looked for {string.Join(" and ", Candidates)}). `sudo bash .ci/install-prereqs` installs it; a test never runs apt-get itself.");
+        if (page.Scheme == Uri.UriSchemeHttps && serverArguments is null)
+        {
+            throw new ArgumentException("A page over TLS needs the server's GetChromiumArguments(), whose SPKI pin is what makes Chromium trust it.", nameof(serverArguments));
+        }
+
         var profile = Directory.CreateTempSubdirectory("fakehttp-chromium-").FullName;
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(executable!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] flags =
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--ignore-certificate-errors",
-            $"--user-data-dir={profile}", page.AbsoluteUri,
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            $"--user-data-dir={profile}", .. serverArguments ?? [], page.AbsoluteUri,
         ];
         foreach (var flag in flags)
         {
             start.ArgumentList.Add(flag);
         }
 
-        return new HeadlessChromium(Process.Start(start)!, profile);
+        return Task.FromResult(new HeadlessChromium(Process.Start(start)!, profile));
     }
 
     public async ValueTask DisposeAsync()
@@ -73,27 +80,6 @@ internal sealed class HeadlessChromium : IAsyncDisposable
             catch (IOException)
             {
             }
-        }
-    }
-
-    private static async Task<string> FindOrInstallAsync()
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            if (Candidates.FirstOrDefault(File.Exists) is { } found)
-            {
-                return found;
-            }
-
-            // The script looks for the browser sample from the checkout's root, so it runs there, as CI runs it.
-            var (exit, output, error) = await ExternalProcess.RunAsync("bash", "-c", "cd \"$0\" && bash .ci/install-prereqs", RepositoryRoot.Path);
-            return Candidates.FirstOrDefault(File.Exists)
-                ?? throw new InvalidOperationException($"Chromium is not installed and `bash .ci/install-prereqs` could not install it (exit {exit}; it needs root or sudo for apt-get). {output}{error}");
-        }
-        finally
-        {
-            InstallGate.Release();
         }
     }
 }

@@ -22,6 +22,22 @@ public sealed class MutualTlsTests
     }
 
     [Fact]
+    public async Task A_handler_made_with_a_client_certificate_presents_it_through_a_client_of_the_callers_own()
+    {
+        await using var server = HttpFixtureServer.Start(new FileTree { ["a.txt"] = "a" }, o =>
+        {
+            o.UseHttps();
+            o.ClientCertificates = ClientCertificatePolicy.Require;
+        });
+        using var carol = HttpFixtureServer.CreateClientCertificate("CN=carol");
+        using var client = new HttpClient(server.CreateHandler(carol)) { BaseAddress = server.BaseAddress }; // as IHttpClientFactory would
+
+        (await client.GetStringAsync("a.txt", TestContext.Current.CancellationToken)).ShouldBe("a");
+
+        server.Requests.ShouldHaveSingleItem().ClientCertificateThumbprint.ShouldBe(carol.Thumbprint);
+    }
+
+    [Fact]
     public async Task Required_client_certificate_refuses_a_client_without_one_and_records_nothing()
     {
         await using var server = HttpFixtureServer.Start(new FileTree { ["a.txt"] = "a" }, o =>
