@@ -59,6 +59,7 @@ internal sealed class FakehttpCommand
         _directory.Validators.Add(static result => RefuseEmpty(result, "the directory to serve", "leave it out to serve the current directory, or give one such as site"));
         _record.Validators.Add(static result => RefuseEmpty(result, "--record", "give the directory to record into, such as rec"));
         _har.Validators.Add(static result => RefuseEmpty(result, "--har", "give the file to write, such as requests.har"));
+        _replay.Validators.Add(static result => ReplayFile.Check(result));
 
         Root = new RootCommand("Serves a directory over HTTP and prints every request it receives: python -m http.server for .NET.")
         {
