@@ -271,32 +271,4 @@ internal sealed partial class HarReader
 
         return bytes;
     }
-
-    private List<(string Name, string Value)> Headers(JsonElement response, object[] responsePath)
-    {
-        if (Optional(response, responsePath, "headers", JsonValueKind.Array) is not { } headers)
-        {
-            return [];
-        }
-
-        return Pairs(headers, [.. responsePath, "headers"]);
-    }
-
-    private List<(string Name, string Value)> Pairs(JsonElement array, object[] path)
-    {
-        var pairs = new List<(string, string)>(array.GetArrayLength());
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            object[] itemPath = [.. path, index++];
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw Fail(itemPath, $"must be an object with a name and a value; it is {Describe(item)}");
-            }
-
-            pairs.Add((Required(item, itemPath, "name", JsonValueKind.String).GetString()!, Required(item, itemPath, "value", JsonValueKind.String).GetString()!));
-        }
-
-        return pairs;
-    }
 }

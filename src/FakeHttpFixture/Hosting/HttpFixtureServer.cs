@@ -197,7 +197,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
                 TlsListener.Configure(listen, certificate, options.Http2Cleartext, options.ClientCertificates, acceptCleartext: hosts.Length != 0);
             });
             ListenOptions? proxyEndpoint = null;
-            var proxy = options.EnableForwardProxy ? new ForwardProxy() : null;
+            var proxy = options.EnableForwardProxy ? new ForwardProxy { HeadTimeout = options.ForwardProxyHeadTimeout } : null;
             if (proxy is not null)
             {
                 kestrelOptions.Listen(options.BindAddress, 0, listen =>
