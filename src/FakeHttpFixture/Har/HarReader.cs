@@ -26,10 +26,6 @@ internal sealed partial class HarReader
         _json = json;
     }
 
-    /// <summary>Reads the replayable entries of <paramref name="file"/>, in the file's order.</summary>
-    /// <exception cref="InvalidDataException">The file cannot be read, is not JSON, or is not a HAR replay can use; the message names the line and field.</exception>
-    public static List<HarEntry> Read(string file) => ReadFile(file).Entries;
-
     /// <summary>Reads <paramref name="file"/>: its replayable entries, and every entry as written, for a refresh to keep.</summary>
     /// <exception cref="InvalidDataException">The file cannot be read, is not JSON, or is not a HAR replay can use; the message names the line and field.</exception>
     public static HarFile ReadFile(string file)

@@ -105,12 +105,15 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
         var response = context.Response;
         var status = (int)answer.StatusCode;
         response.StatusCode = status;
-        if (answer.ReasonPhrase is { Length: > 0 } reason && reason != ReasonPhrases.GetReasonPhrase(status) && HttpProtocol.IsHttp11(context.Request.Protocol))
+
+        // Only a phrase a status line can carry as it came (visible ASCII) is passed on and recorded; else the standard one goes.
+        var custom = answer.ReasonPhrase is { Length: > 0 } own && own != ReasonPhrases.GetReasonPhrase(status) && own.All(c => c is '\t' or (>= ' ' and < '\u007f')) ? own : null;
+        if (custom is { } reason && HttpProtocol.IsHttp11(context.Request.Protocol))
         {
             context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = reason;
         }
 
-        if (answer.ReasonPhrase is { Length: > 0 } phrase && phrase != ReasonPhrases.GetReasonPhrase(status))
+        if (custom is { } phrase)
         {
             // The recording keeps the service's own phrase, whichever protocol the client spoke.
             recorded.MarkReasonPhrase(phrase);

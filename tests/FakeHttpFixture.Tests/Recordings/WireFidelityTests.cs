@@ -52,6 +52,24 @@ public sealed class WireFidelityTests
     }
 
     [Fact]
+    public async Task A_reason_phrase_no_status_line_can_carry_becomes_the_standard_one_and_the_recording_still_loads()
+    {
+        using var temp = new TempDirectory();
+        await using var upstream = RawUpstream.Answering("HTTP/1.1 200 Très bien\r\nContent-Length: 2\r\n\r\nok");
+        var har = Path.Combine(temp.Path, "t.har");
+        await using (var proxy = HttpFixtureServer.Start(o => o.ProxyTo(upstream.BaseAddress)))
+        {
+            (await ExchangeBytesAsync(proxy, "GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).ShouldStartWith("HTTP/1.1 200 OK\r\n");
+            await proxy.WaitForCompletionAsync(proxy.Requests.ShouldHaveSingleItem(), cancellationToken: TestContext.Current.CancellationToken);
+            proxy.SaveHar(har);
+        }
+
+        HarEntries.Of(har)[0].GetProperty("response").GetProperty("statusText").GetString().ShouldBe("OK");
+        await using var replay = HttpFixtureServer.Start(o => o.ReplayHar(har));
+        (await ExchangeBytesAsync(replay, "GET /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).ShouldStartWith("HTTP/1.1 200 OK\r\n");
+    }
+
+    [Fact]
     public async Task Headers_the_clients_Connection_header_names_are_not_forwarded()
     {
         await using var upstream = RawUpstream.Answering("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
