@@ -24,7 +24,10 @@ internal static class UnprivilegedTool
         }
 
         var source = System.IO.Path.GetDirectoryName(tool)!;
-        var target = Directory.CreateTempSubdirectory("fakehttp-tool-").FullName;
+        // The temp directory may itself be out of reach (TMPDIR in a home directory); /tmp is not, on Linux.
+        var temp = System.IO.Path.GetTempPath();
+        var parent = Traversable(temp) ? temp : "/tmp";
+        var target = Directory.CreateDirectory(System.IO.Path.Combine(parent, "fakehttp-tool-" + Guid.NewGuid().ToString("N"))).FullName;
         File.SetUnixFileMode(target, (UnixFileMode)0b111_101_101);
         foreach (var directory in Directory.GetDirectories(source, "*", SearchOption.AllDirectories))
         {
@@ -42,7 +45,7 @@ internal static class UnprivilegedTool
         // Left for the test process's end: another test may still be running it.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(target);
         var copied = System.IO.Path.Combine(target, System.IO.Path.GetFileName(tool));
-        OthersCanReach(copied).ShouldBeTrue($"A copy of fakehttp in '{target}' is still out of reach of other users: the temp directory itself is not traversable. Set TMPDIR to one that is, such as /tmp.");
+        OthersCanReach(copied).ShouldBeTrue($"A copy of fakehttp in '{target}' is still out of reach of other users: neither the temp directory nor /tmp is traversable. Set TMPDIR to one that is.");
         return copied;
     }
 
@@ -55,9 +58,15 @@ internal static class UnprivilegedTool
             return false;
         }
 
-        for (var directory = new DirectoryInfo(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file))!); directory is not null; directory = directory.Parent)
+        return Traversable(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file))!);
+    }
+
+    [UnsupportedOSPlatform("windows")]
+    private static bool Traversable(string path)
+    {
+        for (var directory = new DirectoryInfo(path); directory is not null; directory = directory.Parent)
         {
-            if ((directory.UnixFileMode & UnixFileMode.OtherExecute) == 0)
+            if (!directory.Exists || (directory.UnixFileMode & UnixFileMode.OtherExecute) == 0)
             {
                 return false;
             }
