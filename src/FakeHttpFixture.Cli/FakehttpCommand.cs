@@ -67,6 +67,7 @@ internal sealed class FakehttpCommand
         _har.Validators.Add(static result => RefuseEmpty(result, "--har", "give the file to write, such as requests.har"));
         _mappings.Validators.Add(static result => RefuseEmpty(result, "--mappings", "give the WireMock root directory, the one that holds mappings/ and __files/"));
         _adminToken.Validators.Add(static result => RefuseEmpty(result, "--admin-token", "give the bearer token clients of the admin API must send"));
+        _replay.Validators.Add(static result => ReplayFile.Check(result));
 
         Root = new RootCommand("Serves a directory over HTTP and prints every request it receives: python -m http.server for .NET.")
         {

@@ -136,6 +136,7 @@ internal sealed partial class Exchange : IHttpResponseBodyFeature, IHttpResponse
         }
 
         response.Clear();
+        Request.MarkAnsweredByFixture();
         response.StatusCode = StatusCodes.Status500InternalServerError;
         response.ContentType = "text/plain; charset=utf-8";
         try

@@ -20,6 +20,12 @@ internal sealed class HarEntry
 
     public required string Query { get; init; }
 
+    /// <summary>Gets the query as the file wrote it, without '?', for messages.</summary>
+    public string RawQuery { get; init; } = string.Empty;
+
+    /// <summary>Gets the full path of the file the entry came from, for messages.</summary>
+    public string File { get; init; } = string.Empty;
+
     public required byte[] RequestBody { get; init; }
 
     public required int Status { get; init; }
@@ -33,4 +39,7 @@ internal sealed class HarEntry
 
     /// <summary>Gets the Content-Length to send, or <see langword="null"/> to send none (the recording had none, so the body went chunked).</summary>
     public long? ContentLength { get; init; }
+
+    /// <summary>Gets how many bytes of <see cref="Body"/> went out before the recorded answer broke off (<c>_fakehttp.break</c>), or <see langword="null"/> for a whole answer.</summary>
+    public long? BreakAfter { get; init; }
 }

@@ -11,7 +11,7 @@ namespace FakeHttpFixture;
 internal sealed partial class HarReader
 {
     // What a replay may send: not the headers of the recorded connection, not HTTP/2 pseudo-headers, not a Content-Length (the
-    // replay sends the body's own), not a Content-Encoding over a body the recorder decoded, and not a value Kestrel refuses to send.
+    // replay sends the body's own), not a Content-Encoding over a body the recorder decoded, and not a value with control characters.
     private static (List<KeyValuePair<string, StringValues>> Headers, long? ContentLength) Sendable(List<(string Name, string Value)> headers, bool keepContentEncoding)
     {
         var connection = HopByHopHeaders.Listed(headers.Where(h => h.Name.Equals(HeaderNames.Connection, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value));
@@ -47,7 +47,8 @@ internal sealed partial class HarReader
 
     private static bool IsToken(string name) => name.Length != 0 && name.All(c => c is > ' ' and < '\u007f' && !"()<>@,;:\\\"/[]?={}".Contains(c, StringComparison.Ordinal));
 
-    private static bool IsSendable(string value) => value.All(c => c is '\t' or (>= ' ' and < '\u007f'));
+    // Any text but control characters: non-ASCII goes out as UTF-8 (the server's ResponseHeaderEncodingSelector), as it came in.
+    private static bool IsSendable(string value) => value.All(c => c == '\t' || !char.IsControl(c));
 
     private JsonElement Required(JsonElement holder, object[] path, string name, JsonValueKind kind)
     {
@@ -96,4 +97,32 @@ internal sealed partial class HarReader
     };
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    private List<(string Name, string Value)> Headers(JsonElement response, object[] responsePath)
+    {
+        if (Optional(response, responsePath, "headers", JsonValueKind.Array) is not { } headers)
+        {
+            return [];
+        }
+
+        return Pairs(headers, [.. responsePath, "headers"]);
+    }
+
+    private List<(string Name, string Value)> Pairs(JsonElement array, object[] path)
+    {
+        var pairs = new List<(string, string)>(array.GetArrayLength());
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            object[] itemPath = [.. path, index++];
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw Fail(itemPath, $"must be an object with a name and a value; it is {Describe(item)}");
+            }
+
+            pairs.Add((Required(item, itemPath, "name", JsonValueKind.String).GetString()!, Required(item, itemPath, "value", JsonValueKind.String).GetString()!));
+        }
+
+        return pairs;
+    }
 }

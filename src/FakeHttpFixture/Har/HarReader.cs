@@ -26,9 +26,9 @@ internal sealed partial class HarReader
         _json = json;
     }
 
-    /// <summary>Reads the replayable entries of <paramref name="file"/>, in the file's order.</summary>
+    /// <summary>Reads <paramref name="file"/>: its replayable entries, and every entry as written, for a refresh to keep.</summary>
     /// <exception cref="InvalidDataException">The file cannot be read, is not JSON, or is not a HAR replay can use; the message names the line and field.</exception>
-    public static List<HarEntry> Read(string file)
+    public static HarFile ReadFile(string file)
     {
         var full = Path.GetFullPath(file);
         byte[] bytes;
@@ -41,7 +41,19 @@ internal sealed partial class HarReader
             throw new InvalidDataException($"The HAR file '{full}' cannot be read: {ex.Message}", ex);
         }
 
+        return Parse(full, bytes);
+    }
+
+    /// <summary>Reads the HAR in <paramref name="bytes"/>, naming it <paramref name="full"/> in messages (the fuzz target's way in).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not UTF-8, not JSON, or not a HAR replay can use; the message names the line and field.</exception>
+    public static HarFile Parse(string full, byte[] bytes)
+    {
         ReadOnlyMemory<byte> json = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes;
+        if (FirstInvalidUtf8(json.Span) is { } invalid)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"The HAR file '{full}' is not UTF-8: the byte 0x{json.Span[invalid]:X2} at offset {invalid + (bytes.Length - json.Length)} (line {json.Span[..invalid].Count((byte)'\n') + 1}) is not part of a UTF-8 character. HAR files are UTF-8 JSON: save it as UTF-8, or record it again."));
+        }
+
         JsonDocument document;
         try
         {
@@ -55,11 +67,13 @@ internal sealed partial class HarReader
 
         using (document)
         {
-            return new HarReader(full, json).Entries(document.RootElement);
+            var reader = new HarReader(full, json);
+            var entries = reader.Entries(document.RootElement, out var raw);
+            return new HarFile(full, entries, raw);
         }
     }
 
-    private List<HarEntry> Entries(JsonElement root)
+    private List<HarEntry> Entries(JsonElement root, out List<JsonElement> raw)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -70,6 +84,7 @@ internal sealed partial class HarReader
         var log = Required(root, [], "log", JsonValueKind.Object);
         var entries = Required(log, logPath, "entries", JsonValueKind.Array);
         var result = new List<HarEntry>(entries.GetArrayLength());
+        raw = new List<JsonElement>(entries.GetArrayLength());
         var index = 0;
         foreach (var entry in entries.EnumerateArray())
         {
@@ -84,6 +99,8 @@ internal sealed partial class HarReader
             {
                 result.Add(replayable);
             }
+
+            raw.Add(entry.Clone());
         }
 
         return result;
@@ -129,6 +146,18 @@ internal sealed partial class HarReader
             ?? (content is { } withType ? Optional(withType, contentPath, "mimeType", JsonValueKind.String)?.GetString() : null);
         var body = content is { } withText ? Text(withText, contentPath, "text", contentType) : [];
         var statusText = Optional(response, responsePath, "statusText", JsonValueKind.String)?.GetString();
+        if (statusText is not null && !IsReasonPhrase(statusText))
+        {
+            throw Fail([.. responsePath, "statusText"], $"must be one line of visible ASCII text, as a status line holds; it is \"{Printable(statusText)}\", which could put other bytes on the wire");
+        }
+
+        var broken = Break(entry, path);
+        if (broken.FixtureAnswer)
+        {
+            // FakeHttpFixture answered this itself (its upstream failed): no answer of the service to replay.
+            return null;
+        }
+
         var (sent, recordedLength) = Sendable(headers, keepContentEncoding: stillEncoded is not null);
         var bodiless = status is 204 or 304 || HttpMethodIsHead(method);
         return new HarEntry
@@ -138,6 +167,8 @@ internal sealed partial class HarReader
             Host = host,
             Path = HarUrl.DecodePath(rawPath),
             Query = HarUrl.NormalizeQuery(rawQuery),
+            RawQuery = rawQuery,
+            File = _file,
             RequestBody = requestBody,
             Status = status,
             ReasonPhrase = string.IsNullOrEmpty(statusText) || statusText == ReasonPhrases.GetReasonPhrase(status) ? null : statusText,
@@ -146,7 +177,9 @@ internal sealed partial class HarReader
 
             // The body's own length replaces the recorded one: a browser's decoded body is longer than what went on the wire.
             // HEAD keeps the recorded length, which describes the GET it stands for.
-            ContentLength = status is 204 or 304 ? null : HttpMethodIsHead(method) ? recordedLength : recordedLength is null ? null : body.LongLength,
+            // A broken answer keeps its recorded length, which the bytes it got fall short of, as they did.
+            ContentLength = status is 204 or 304 ? null : HttpMethodIsHead(method) || broken.After is not null ? recordedLength : recordedLength is null ? null : body.LongLength,
+            BreakAfter = broken.After,
         };
     }
 
@@ -233,33 +266,5 @@ internal sealed partial class HarReader
         }
 
         return bytes;
-    }
-
-    private List<(string Name, string Value)> Headers(JsonElement response, object[] responsePath)
-    {
-        if (Optional(response, responsePath, "headers", JsonValueKind.Array) is not { } headers)
-        {
-            return [];
-        }
-
-        return Pairs(headers, [.. responsePath, "headers"]);
-    }
-
-    private List<(string Name, string Value)> Pairs(JsonElement array, object[] path)
-    {
-        var pairs = new List<(string, string)>(array.GetArrayLength());
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            object[] itemPath = [.. path, index++];
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw Fail(itemPath, $"must be an object with a name and a value; it is {Describe(item)}");
-            }
-
-            pairs.Add((Required(item, itemPath, "name", JsonValueKind.String).GetString()!, Required(item, itemPath, "value", JsonValueKind.String).GetString()!));
-        }
-
-        return pairs;
     }
 }

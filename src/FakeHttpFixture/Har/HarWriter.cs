@@ -9,7 +9,7 @@ using Microsoft.Net.Http.Headers;
 namespace FakeHttpFixture;
 
 /// <summary>Writes a journal as HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), the format browser developer tools import.</summary>
-internal static class HarWriter
+internal static partial class HarWriter
 {
     /// <summary>Bodies above this size are left out with a comment: a HAR file holds each body as one JSON string.</summary>
     internal const long MaxBodyInHar = 64L * 1024 * 1024;
@@ -20,7 +20,15 @@ internal static class HarWriter
     // Diff-friendly: indented, "\n" on every system, and text bodies readable (HTML and non-ASCII text unescaped; the file is not embedded in a page).
     private static readonly JsonWriterOptions Options = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Stream stream, IReadOnlyList<RecordedRequest> requests, Uri server, HeaderRedaction? redaction = null)
+    /// <param name="stream">Where the file goes.</param>
+    /// <param name="requests">The journal.</param>
+    /// <param name="server">The server's address, for each entry's serverIPAddress.</param>
+    /// <param name="redaction">The headers whose values are written as REDACTED.</param>
+    /// <param name="kept">
+    /// For a refresh (a server that replays and proxies): every entry of the replayed files, written first, as they were; the
+    /// journal then adds what the replay did not answer. <see langword="null"/> to write the journal alone.
+    /// </param>
+    public static void Write(Stream stream, IReadOnlyList<RecordedRequest> requests, Uri server, HeaderRedaction? redaction = null, IReadOnlyList<JsonElement>? kept = null)
     {
         redaction ??= HeaderRedaction.None;
         var waitUntil = Stopwatch.GetTimestamp() + (long)(ResponseWait.TotalSeconds * Stopwatch.Frequency);
@@ -33,8 +41,19 @@ internal static class HarWriter
         json.WriteString("version", typeof(HarWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
         json.WriteEndObject();
         json.WriteStartArray("entries");
+        foreach (var entry in kept ?? [])
+        {
+            entry.WriteTo(json);
+        }
+
         foreach (var request in requests)
         {
+            if (kept is not null && request.AnsweredBy == ResponseSource.Replay)
+            {
+                // Its entry is among those kept, as the file had it.
+                continue;
+            }
+
             WriteEntry(json, request, server, redaction, waitUntil);
 
             // Utf8JsonWriter holds everything until flushed: without this, the whole file would wait in one growing buffer.
@@ -68,6 +87,7 @@ internal static class HarWriter
         json.WriteString("serverIPAddress", server.IdnHost.Trim('[', ']'));
         json.WriteString("connection", request.ConnectionId);
         HarStreams.Write(json, request);
+        WriteOwnField(json, request);
         if (request.Aborted || request.Rejected)
         {
             json.WriteString("comment", request.Aborted ? "The body broke off before it was whole (the client went away or sent it malformed, or the server stopped first); the bytes that arrived are kept."
@@ -85,9 +105,12 @@ internal static class HarWriter
         json.WriteString("url", request.Url.AbsoluteUri);
         json.WriteString("httpVersion", request.Protocol);
         json.WriteStartArray("cookies");
-        foreach (var (name, value) in request.Cookies)
+        foreach (var value in request.Headers.TryGetValue(HeaderNames.Cookie, out var cookies) ? cookies : [])
         {
-            WritePair(json, name, redaction.Redacts(HeaderNames.Cookie) ? HeaderRedaction.Marker : value);
+            foreach (var (name, text) in redaction.CookiePairs(HeaderNames.Cookie, value))
+            {
+                WritePair(json, name, text);
+            }
         }
 
         json.WriteEndArray();
@@ -140,51 +163,6 @@ internal static class HarWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResponse(Utf8JsonWriter json, RecordedRequest request, HeaderRedaction redaction, long waitUntil)
-    {
-        var headers = request.ResponseHeaders;
-        json.WriteStartObject("response");
-        json.WriteNumber("status", request.StatusCode);
-        json.WriteString("statusText", ReasonPhrases.GetReasonPhrase(request.StatusCode));
-        json.WriteString("httpVersion", request.Protocol);
-        json.WriteStartArray("cookies");
-        if (headers.TryGetValue(HeaderNames.SetCookie, out var setCookies) && SetCookieHeaderValue.TryParseList(setCookies, out var cookies))
-        {
-            foreach (var cookie in cookies)
-            {
-                WritePair(json, cookie.Name.Value ?? string.Empty, redaction.Redacts(HeaderNames.SetCookie) ? HeaderRedaction.Marker : cookie.Value.Value ?? string.Empty);
-            }
-        }
-
-        json.WriteEndArray();
-        WriteHeaders(json, headers, redaction);
-        json.WriteStartObject("content");
-        json.WriteNumber("size", request.ResponseBodyLength);
-        json.WriteString("mimeType", headers.TryGetValue(HeaderNames.ContentType, out var type) ? string.Join(", ", type) : string.Empty);
-        if (request.ResponseCapture is { } capture)
-        {
-            WriteContentText(json, capture, headers, waitUntil);
-        }
-
-        json.WriteEndObject();
-        json.WriteString("redirectURL", headers.TryGetValue(HeaderNames.Location, out var location) ? string.Join(", ", location) : string.Empty);
-        json.WriteNumber("headersSize", -1);
-        json.WriteNumber("bodySize", request.ResponseBodyLength);
-        if (request.ResponseAborted)
-        {
-            // Status 0 is how browsers export a response that never came; the comment says why.
-            json.WriteString("comment", request.Fault != ResponseFault.None ? $"The response was broken off by the fault {request.Fault}."
-                : request.UpstreamFailure != UpstreamFailure.None ? $"The upstream failed mid-response ({request.UpstreamFailure}), so the response was broken off."
-                : "The response was broken off before it was sent whole.");
-        }
-        else if (request.UpstreamFailure != UpstreamFailure.None)
-        {
-            json.WriteString("comment", $"The upstream failed ({request.UpstreamFailure}), so FakeHttpFixture answered {request.StatusCode} itself.");
-        }
-
-        json.WriteEndObject();
-    }
-
     // A spilled body whose temp file was deleted (the server disposed, or the file released) must not cost the entries after it.
     private static bool TryLoadBody(RecordedRequest request, out byte[] body)
     {
@@ -197,61 +175,6 @@ internal static class HarWriter
         {
             body = [];
             return false;
-        }
-    }
-
-    // The body as it went out. A body still under its Content-Encoding (gzip …) is kept so, as base64, and "_contentEncoding" says
-    // so: HAR's own convention is a decoded body, which is what browsers write, and a replay must not decode ours or encode theirs.
-    private static void WriteContentText(Utf8JsonWriter json, ResponseCapture capture, IReadOnlyDictionary<string, string[]> headers, long waitUntil)
-    {
-        var body = capture.Wait(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), waitUntil) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero);
-        if (body is not { } recorded)
-        {
-            json.WriteString("comment", capture.IsComplete ? "The response body could not be recorded (the temp folder was not writable or full)." : "The response was still being sent when the HAR was written, so its body is left out.");
-            return;
-        }
-
-        if (recorded.Length > MaxBodyInHar)
-        {
-            json.WriteString("comment", string.Create(CultureInfo.InvariantCulture, $"The body of {recorded.Length} bytes is larger than a HAR file holds well and was left out."));
-            return;
-        }
-
-        var coding = headers.TryGetValue(HeaderNames.ContentEncoding, out var codings) ? string.Join(", ", codings) : null;
-        if (string.Equals(coding, "identity", StringComparison.OrdinalIgnoreCase))
-        {
-            coding = null;
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = recorded.Load();
-        }
-        catch (Exception ex) when (ex is ObjectDisposedException or IOException or UnauthorizedAccessException)
-        {
-            json.WriteString("comment", "The body was kept in a temp file, which was deleted when the server was disposed; save the HAR before disposing the server.");
-            return;
-        }
-
-        var contentType = headers.TryGetValue(HeaderNames.ContentType, out var type) ? string.Join(", ", type) : null;
-        if (coding is null && TryDecodeText(bytes, contentType, out var text))
-        {
-            json.WriteString("text", text);
-        }
-        else if (bytes.Length != 0)
-        {
-            json.WriteBase64String("text", bytes);
-            json.WriteString("encoding", "base64");
-        }
-        else
-        {
-            json.WriteString("text", string.Empty);
-        }
-
-        if (coding is not null)
-        {
-            json.WriteString("_contentEncoding", coding);
         }
     }
 

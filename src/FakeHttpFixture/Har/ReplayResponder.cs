@@ -22,6 +22,7 @@ internal sealed class ReplayResponder(ReplayBook book) : IResponder
         if (entry.ReasonPhrase is { } reason && !HttpProtocol.IsHttp2(context.Request.Protocol) && !HttpProtocol.IsHttp3(context.Request.Protocol))
         {
             context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = reason;
+            exchange.Request.MarkReasonPhrase(reason);
         }
 
         foreach (var (name, values) in entry.Headers)
@@ -30,13 +31,30 @@ internal sealed class ReplayResponder(ReplayBook book) : IResponder
         }
 
         response.ContentLength = entry.ContentLength;
-        if (entry.Body.Length == 0 || HttpMethods.IsHead(context.Request.Method))
+        if ((entry.Body.Length == 0 && entry.BreakAfter is null) || HttpMethods.IsHead(context.Request.Method))
         {
             return true;
         }
 
         try
         {
+            if (entry.BreakAfter is { } after)
+            {
+                // The recorded answer broke off: the bytes it got, then the same break the client saw live.
+                await response.BodyWriter.WriteAsync(entry.Body.AsMemory(0, (int)Math.Min(after, entry.Body.Length)), exchange.Aborted).ConfigureAwait(false);
+                await response.BodyWriter.FlushAsync(exchange.Aborted).ConfigureAwait(false);
+                if (entry.ContentLength is null)
+                {
+                    exchange.Abort();
+                }
+                else
+                {
+                    exchange.EndShort();
+                }
+
+                return true;
+            }
+
             await response.BodyWriter.WriteAsync(entry.Body, exchange.Aborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ClientGone.Is(ex))

@@ -33,12 +33,18 @@ public sealed partial class HttpFixtureOptions
 
     /// <summary>
     /// Gets the names of the headers whose values <see cref="HttpFixtureServer.SaveHar"/> writes as "REDACTED", so that a recording
-    /// committed as a fixture holds no secrets: Cookie and Set-Cookie keep each cookie's name (and Set-Cookie its attributes),
-    /// Authorization keeps its scheme ("Bearer REDACTED"). Add names (such as "X-Api-Key") or clear the set to keep every value.
-    /// The journal itself keeps every value, for the test's assertions.
+    /// committed as a fixture holds no secrets: Cookie and Set-Cookie keep each cookie's name (and Set-Cookie its attributes; a
+    /// cookie without '=' is all secret), Authorization and Proxy-Authorization keep their scheme ("Bearer REDACTED"). A name may
+    /// hold '*' for any characters. Add names (such as "X-Tenant") or clear the set to keep every value. The journal itself keeps
+    /// every value, for the test's assertions.
     /// </summary>
-    /// <value>The default value is the set Authorization, Cookie, Set-Cookie (names compared without regard to case).</value>
-    public ISet<string> RedactedHeaders { get; } = new HashSet<string>(["Authorization", "Cookie", "Set-Cookie"], StringComparer.OrdinalIgnoreCase);
+    /// <value>
+    /// The default value is the set Authorization, Proxy-Authorization, Cookie, Set-Cookie and every name matching *token*,
+    /// *secret*, *password*, *passwd*, *api-key*, *apikey*, *api_key*, *subscription-key*, *access-key*, *private-key*,
+    /// *credential*, *signature*, *session*, *-auth or x-auth-* (X-Api-Key, Api-Key, X-Auth-Token, Ocp-Apim-Subscription-Key,
+    /// X-Amz-Security-Token, X-CSRF-Token …), compared without regard to case.
+    /// </value>
+    public ISet<string> RedactedHeaders { get; } = new HashSet<string>(HeaderRedaction.DefaultNames, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the HAR files <see cref="ReplayHar"/> added, in the order they were added.</summary>
     public IReadOnlyList<string> ReplayHarFiles => _replayHarFiles;

@@ -172,6 +172,9 @@ public sealed partial class HttpFixtureOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool EnableForwardProxy { get; set; }
 
+    /// <summary>Gets or sets how long the forward proxy waits for a request head (10 seconds; tests shorten it).</summary>
+    internal TimeSpan ForwardProxyHeadTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Makes the server stand in for <paramref name="hostnames"/>: the clients of <see cref="HttpFixtureServer.CreateClient()"/> and
     /// <see cref="HttpFixtureServer.CreateHandler()"/> connect requests for those names (any port, http or https) to this server and

@@ -149,6 +149,8 @@ public sealed partial class HttpFixtureServer
     /// as "REDACTED". The file is indented, one entry per exchange, text bodies as text, so that a committed recording diffs well.
     /// </summary>
     /// <remarks>
+    /// A server that replays and proxies at once refreshes a recording: the file gets every entry of the replayed files first, as
+    /// they were and in their order (those replay skips included), then what this run asked that the replay did not answer.
     /// The file is written to a temp name beside <paramref name="path"/> and renamed over it once complete, so a write that fails
     /// (a full disk) leaves the file that was there before. A body that is not text in its declared charset is kept as base64,
     /// with <c>"encoding": "base64"</c>, so every body can be read back byte for byte.
@@ -161,7 +163,8 @@ public sealed partial class HttpFixtureServer
         ArgumentException.ThrowIfNullOrEmpty(path);
         var requests = Requests;
         var redaction = new HeaderRedaction(_options.RedactedHeaders);
-        HarFileTarget.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress, redaction));
+        var kept = _replay is not null && _options.Upstream is not null ? _replay.Kept : null;
+        HarFileTarget.Write(path, stream => HarWriter.Write(stream, requests, BaseAddress, redaction, kept));
     }
 
     /// <summary>Asserts that at least one request with <paramref name="method"/> and <paramref name="path"/> has arrived, and returns the earliest.</summary>

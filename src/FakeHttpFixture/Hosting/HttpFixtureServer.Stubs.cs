@@ -84,7 +84,7 @@ public sealed partial class HttpFixtureServer
     public string ExplainMiss(RecordedRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return MissReport.Write(request, _stubs.All, _options.MissReportStubCount, MissReport.Headline(request));
+        return MissReport.Write(request, _stubs.All, _options.MissReportStubCount, MissReport.Headline(request), request.AnsweredBy == ResponseSource.Fallback ? _replay?.Explain(request) : null);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -183,6 +184,10 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
             var kestrelOptions = new KestrelServerOptions
             {
                 AddServerHeader = false,
+
+                // A header value with non-ASCII text (a proxied filename="café.pdf", a replayed or stubbed one) goes out as UTF-8,
+                // where Kestrel's default would refuse it and answer 500.
+                ResponseHeaderEncodingSelector = static _ => Encoding.UTF8,
                 ApplicationServices = certificate is null ? LoggingOnlyServices.Instance : KestrelServices.Instance,
             };
             kestrelOptions.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
@@ -193,7 +198,7 @@ public sealed partial class HttpFixtureServer : IAsyncDisposable
                 TlsListener.Configure(listen, certificate, options.Http2Cleartext, options.ClientCertificates, acceptCleartext: hosts.Length != 0);
             });
             ListenOptions? proxyEndpoint = null;
-            var proxy = options.EnableForwardProxy ? new ForwardProxy() : null;
+            var proxy = options.EnableForwardProxy ? new ForwardProxy { HeadTimeout = options.ForwardProxyHeadTimeout } : null;
             if (proxy is not null)
             {
                 kestrelOptions.Listen(options.BindAddress, 0, listen =>

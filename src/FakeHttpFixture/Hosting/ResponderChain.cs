@@ -51,7 +51,7 @@ internal static class ResponderChain
             chain.Add(new ProxyResponder(options.Upstream!, upstream, options.UpstreamTimeout, stopping));
         }
 
-        chain.Add(new FallbackResponder(options.Strict, options.FallbackStatusCode, problems, stubs, options.MissReportStubCount));
+        chain.Add(new FallbackResponder(options.Strict, options.FallbackStatusCode, problems, stubs, options.MissReportStubCount, replay is null ? null : replay.Explain));
         return [.. chain];
     }
 }

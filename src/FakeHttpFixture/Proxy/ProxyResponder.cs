@@ -26,6 +26,12 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
 
     public async ValueTask<bool> TryRespondAsync(Exchange exchange)
     {
+        if (ProxyPath.Escape(exchange.Request.RawTarget) is { } escape)
+        {
+            await RefuseAsync(exchange, escape).ConfigureAwait(false);
+            return true;
+        }
+
         using var life = CancellationTokenSource.CreateLinkedTokenSource(exchange.Aborted, stopping);
         using var message = Forward(exchange, life);
         HttpResponseMessage answer;
@@ -43,7 +49,7 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
 
         using (answer)
         {
-            Answer(exchange.Context, answer);
+            Answer(exchange.Context, exchange.Request, answer);
             if (!HttpMethods.IsHead(exchange.Request.Method))
             {
                 await StreamBodyAsync(exchange, answer.Content, life).ConfigureAwait(false);
@@ -94,14 +100,23 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
         return message;
     }
 
-    private static void Answer(HttpContext context, HttpResponseMessage answer)
+    private static void Answer(HttpContext context, RecordedRequest recorded, HttpResponseMessage answer)
     {
         var response = context.Response;
         var status = (int)answer.StatusCode;
         response.StatusCode = status;
-        if (answer.ReasonPhrase is { Length: > 0 } reason && reason != ReasonPhrases.GetReasonPhrase(status) && HttpProtocol.IsHttp11(context.Request.Protocol))
+
+        // Only a phrase a status line can carry as it came (visible ASCII) is passed on and recorded; else the standard one goes.
+        var custom = answer.ReasonPhrase is { Length: > 0 } own && own != ReasonPhrases.GetReasonPhrase(status) && own.All(c => c is '\t' or (>= ' ' and < '\u007f')) ? own : null;
+        if (custom is { } reason && HttpProtocol.IsHttp11(context.Request.Protocol))
         {
             context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = reason;
+        }
+
+        if (custom is { } phrase)
+        {
+            // The recording keeps the service's own phrase, whichever protocol the client spoke.
+            recorded.MarkReasonPhrase(phrase);
         }
 
         var connection = answer.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var listed) ? HopByHopHeaders.Listed(listed) : null;
@@ -195,6 +210,29 @@ internal sealed class ProxyResponder(Uri upstream, HttpMessageInvoker client, Ti
             exchange.EndShort();
         }
         catch (Exception ex) when (ClientGone.Is(ex))
+        {
+            exchange.Abort();
+        }
+    }
+
+    // A path the upstream would resolve above the base of ProxyTo never leaves the fixture: 400, saying why, marked as its own answer.
+    private async Task RefuseAsync(Exchange exchange, string why)
+    {
+        var request = exchange.Request;
+        request.MarkAnsweredByFixture();
+        var response = exchange.Context.Response;
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.ContentType = "text/plain; charset=utf-8";
+        if (HttpMethods.IsHead(request.Method))
+        {
+            return;
+        }
+
+        try
+        {
+            await response.WriteAsync($"FakeHttpFixture did not forward {request.Method} {request.RawTarget} to {upstream}: {why}\n", exchange.Aborted).ConfigureAwait(false);
+        }
+        catch (Exception write) when (write is OperationCanceledException or IOException or ConnectionResetException)
         {
             exchange.Abort();
         }

@@ -20,6 +20,10 @@ internal static class UpstreamClient
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
             ConnectTimeout = timeout,
+
+            // Header values pass as UTF-8 both ways (a filename="café.pdf" is common); the server sends them back as UTF-8 too.
+            RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
+            ResponseHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
         };
         if (trusted is not null)
         {

@@ -213,7 +213,7 @@ internal sealed partial class EventStreamPlayer : IAsyncEnumerable<SseItem<strin
         }
         else if (_script.Feed is { } feed)
         {
-            var reader = feed.Hub.Open();
+            var reader = feed.Hub.Open(_exchange.Abort);
             try
             {
                 while (await reader.WaitToReadAsync(token).ConfigureAwait(false))

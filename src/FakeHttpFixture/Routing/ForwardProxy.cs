@@ -25,6 +25,9 @@ internal sealed class ForwardProxy
 {
     private const int MaxHeadLength = 32 * 1024;
 
+    /// <summary>Gets or sets how long a client may take to send a request head before it is answered 408 and the connection closed.</summary>
+    internal TimeSpan HeadTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     private volatile HostRouteTable? _routes;
     private CancellationToken _stopping;
 
@@ -46,13 +49,20 @@ internal sealed class ForwardProxy
         try
         {
             ProxyRequestHead? head;
+            using var headTime = CancellationTokenSource.CreateLinkedTokenSource(token);
+            headTime.CancelAfter(HeadTimeout);
             try
             {
-                head = await ProxyRequestHead.ReadAsync(client.Input, MaxHeadLength, token).ConfigureAwait(false);
+                head = await ProxyRequestHead.ReadAsync(client.Input, MaxHeadLength, headTime.Token).ConfigureAwait(false);
             }
             catch (InvalidDataException ex)
             {
                 await AnswerAsync(client.Output, 400, "Bad Request", $"FakeHttpFixture's proxy could not read the request: {ex.Message}\n", token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (!token.IsCancellationRequested)
+            {
+                await AnswerAsync(client.Output, 408, "Request Timeout", $"FakeHttpFixture's proxy got no whole request head within {JournalText.Duration(HeadTimeout)}; send the head, up to its blank line, at once.\n", token).ConfigureAwait(false);
                 return;
             }
 

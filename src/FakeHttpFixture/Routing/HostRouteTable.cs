@@ -69,8 +69,10 @@ internal sealed class HostRouteTable
     {
         var routed = Names.Length == 0 ? "no names (no server was given ForHosts)" : Names;
         var own = string.Join(", ", _servers.Select(s => s.BaseAddress.ToString()));
-        return $"FakeHttpFixture sent nothing to {host}:{port}: the fixture routes only {routed}, and its own address{(_servers.Length == 1 ? string.Empty : "es")} {own}. " +
-            $"Add the name with options.ForHosts(\"{host}\") on the server that should answer it; requests are never let through to the network.";
+        var advice = System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _)
+            ? $"{host} is an IP address, which ForHosts does not route (it stands in for services by name): have the client call a host name routed with options.ForHosts(\"api.example.com\"), or the fixture's own address above; requests are never let through to the network."
+            : $"Add the name with options.ForHosts(\"{host}\") on the server that should answer it; requests are never let through to the network.";
+        return $"FakeHttpFixture sent nothing to {host}:{port}: the fixture routes only {routed}, and its own address{(_servers.Length == 1 ? string.Empty : "es")} {own}. " + advice;
     }
 
     /// <summary>The ConnectCallback of a routing SocketsHttpHandler: a connection to the server that answers the host, whatever DNS says.</summary>

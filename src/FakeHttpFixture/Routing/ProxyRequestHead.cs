@@ -52,6 +52,12 @@ internal sealed class ProxyRequestHead
                 return Parse(text);
             }
 
+            if (BareLineFeeds(buffer))
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+                throw new InvalidDataException("The request head ends its lines with a bare LF; HTTP/1.1 needs CRLF (RFC 9112, section 2.2).");
+            }
+
             if (buffer.Length > maxLength)
             {
                 input.AdvanceTo(buffer.Start, buffer.End);
@@ -73,24 +79,22 @@ internal sealed class ProxyRequestHead
     {
         var head = new StringBuilder();
         head.Append(CultureInfo.InvariantCulture, $"{Method} {PathAndQuery} {Version}\r\n");
-        var hasHost = false;
         foreach (var line in HeaderLines)
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var name = colon < 0 ? line : line[..colon].Trim();
-            if (HopByHop.Contains(name, StringComparer.OrdinalIgnoreCase))
+
+            // The Host a request reaches is the URL's, the one the route was checked for (RFC 9112, section 3.2.2), never the client's own line.
+            if (HopByHop.Contains(name, StringComparer.OrdinalIgnoreCase) || name.Equals("Host", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            hasHost |= name.Equals("Host", StringComparison.OrdinalIgnoreCase);
             head.Append(line).Append("\r\n");
         }
 
-        if (!hasHost)
-        {
-            head.Append(CultureInfo.InvariantCulture, $"Host: {Host}{(Port == 80 ? string.Empty : ":" + Port.ToString(CultureInfo.InvariantCulture))}\r\n");
-        }
+        var host = Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host;
+        head.Append(CultureInfo.InvariantCulture, $"Host: {host}{(Port == 80 ? string.Empty : ":" + Port.ToString(CultureInfo.InvariantCulture))}\r\n");
 
         // One request per connection: the next request of the client comes through the proxy again, and is checked again.
         head.Append("Connection: close\r\n\r\n");
@@ -128,6 +132,10 @@ internal sealed class ProxyRequestHead
         var rest = target.AsSpan("http://".Length);
         var end = rest.IndexOfAny('/', '?');
         var authority = end < 0 ? rest : rest[..end];
+        if (authority.Contains('@'))
+        {
+            throw new InvalidDataException($"The URL \"{target}\" carries user information before '@', which a request through a proxy must not: the host it names is not the one it seems to be.");
+        }
         var pathAndQuery = end < 0 ? "/" : rest[end] == '?' ? "/" + rest[end..].ToString() : rest[end..].ToString();
         if (!HostPattern.TrySplitAuthority(authority, out var host, out var port) || host.IsEmpty)
         {
@@ -135,6 +143,13 @@ internal sealed class ProxyRequestHead
         }
 
         return new ProxyRequestHead(method, Unbracket(host), port < 0 ? 80 : port, pathAndQuery, version, headers);
+    }
+
+    // A head whose lines end in LF alone never holds CRLF CRLF: it would wait for ever for the end of a head already sent.
+    private static bool BareLineFeeds(ReadOnlySequence<byte> buffer)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        return reader.TryReadTo(out ReadOnlySequence<byte> _, "\n\n"u8, advancePastDelimiter: false);
     }
 
     private static string Unbracket(ReadOnlySpan<char> host) => host.Trim("[]").ToString();

@@ -12,7 +12,24 @@ public sealed class EventStreamFeed
 {
     private const string Name = "event stream feed";
 
-    internal FeedHub<EventStreamStep> Hub { get; } = new();
+    internal FeedHub<EventStreamStep> Hub { get; } = new() { SendTimeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>
+    /// Gets or sets how long a send waits for each open stream to write and flush an event. A stream whose client has stopped
+    /// reading (its TCP window full) is broken off once this passes (its connection reset, as <see cref="ResponseFault.ResetConnection"/>),
+    /// so one stalled client never holds up <see cref="SendAsync"/> for the others, nor for ever.
+    /// </summary>
+    /// <value>The default value is 10 seconds.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan SendTimeout
+    {
+        get => Hub.SendTimeout ?? Timeout.InfiniteTimeSpan;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            Hub.SendTimeout = value;
+        }
+    }
 
     /// <summary>Gets how many event streams are open on the feed now.</summary>
     public int OpenStreams => Hub.OpenCount;
@@ -20,7 +37,7 @@ public sealed class EventStreamFeed
     /// <summary>Sends <paramref name="item"/> on every open stream, or on the next to open when none is.</summary>
     /// <param name="item">The event.</param>
     /// <param name="cancellationToken">Cancels the wait for the event to go out; the event itself is not taken back.</param>
-    /// <returns>A task that completes once the event has been written and flushed on each stream it went to (or that stream ended).</returns>
+    /// <returns>A task that completes once the event has been written and flushed on each stream it went to (or that stream ended, or was broken off after <see cref="SendTimeout"/>).</returns>
     /// <exception cref="InvalidOperationException">The feed was completed.</exception>
     public Task SendAsync(SseItem<string> item, CancellationToken cancellationToken = default) =>
         Hub.PublishAsync(new EventStreamStep(item, null, ResponseFault.None), Name, cancellationToken);

@@ -13,6 +13,7 @@ internal sealed class FeedHub<T>
     private readonly List<Channel<(T Item, TaskCompletionSource Done)>> _open = [];
     private readonly Queue<(T Item, TaskCompletionSource Done)> _waiting = new();
     private readonly List<TaskCompletionSource> _openWaiters = [];
+    private readonly Dictionary<ChannelReader<(T Item, TaskCompletionSource Done)>, Action> _breakers = [];
     private bool _completed;
 
     public int OpenCount
@@ -25,6 +26,12 @@ internal sealed class FeedHub<T>
             }
         }
     }
+
+    /// <summary>
+    /// Gets or sets how long a send waits for one open stream to write an item before that stream is broken off (its client
+    /// stopped reading), or <see langword="null"/> to wait as long as the stream lasts.
+    /// </summary>
+    public TimeSpan? SendTimeout { get; set; }
 
     /// <summary>Hands <paramref name="item"/> to every open stream, or keeps it for the next one to open.</summary>
     public Task PublishAsync(T item, string feedName, CancellationToken cancellationToken)
@@ -54,7 +61,7 @@ internal sealed class FeedHub<T>
                         done.TrySetResult();
                     }
 
-                    tasks[i] = done.Task;
+                    tasks[i] = SendTimeout is { } limit && _breakers.TryGetValue(_open[i].Reader, out var breaker) ? BoundedAsync(done.Task, limit, breaker) : done.Task;
                 }
 
                 delivered = tasks.Length == 1 ? tasks[0] : Task.WhenAll(tasks);
@@ -78,7 +85,8 @@ internal sealed class FeedHub<T>
     }
 
     /// <summary>Opens a stream on the feed: it first gets what waited for a stream, then what is sent from now on.</summary>
-    public ChannelReader<(T Item, TaskCompletionSource Done)> Open()
+    /// <param name="breaker">Breaks the stream off when it has not written an item within <see cref="SendTimeout"/>; <see langword="null"/> for a stream never bounded.</param>
+    public ChannelReader<(T Item, TaskCompletionSource Done)> Open(Action? breaker = null)
     {
         var channel = Channel.CreateUnbounded<(T Item, TaskCompletionSource Done)>(new UnboundedChannelOptions { SingleReader = true });
         TaskCompletionSource[] waiters;
@@ -95,6 +103,11 @@ internal sealed class FeedHub<T>
             }
 
             _open.Add(channel);
+            if (breaker is not null)
+            {
+                _breakers[channel.Reader] = breaker;
+            }
+
             waiters = [.. _openWaiters];
             _openWaiters.Clear();
         }
@@ -118,6 +131,8 @@ internal sealed class FeedHub<T>
                 _open[index].Writer.TryComplete();
                 _open.RemoveAt(index);
             }
+
+            _breakers.Remove(reader);
         }
 
         while (reader.TryRead(out var undelivered))
@@ -155,6 +170,19 @@ internal sealed class FeedHub<T>
             {
                 _openWaiters.Remove(waiter);
             }
+        }
+    }
+
+    // A stream that has not written the item in time is broken off, so one stalled client never holds up the sends to the others.
+    private static async Task BoundedAsync(Task delivered, TimeSpan limit, Action breaker)
+    {
+        try
+        {
+            await delivered.WaitAsync(limit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            breaker();
         }
     }
 

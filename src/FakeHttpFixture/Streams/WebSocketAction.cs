@@ -63,9 +63,11 @@ public sealed class WebSocketAction
     public static WebSocketAction Close(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure, string? reason = null)
     {
         var code = (int)status;
-        if (code is < 1000 or > 4999 or 1006 or 1015)
+        // RFC 6455, section 7.4.1: 1004 is reserved, and 1005, 1006 and 1015 stand for "no code", "closed abnormally" and "TLS
+        // failed", which an endpoint reports but must never send. Empty (1005) here means a close frame with no code at all.
+        if (code is < 1000 or > 4999 or 1004 or 1006 or 1015 or (>= 1016 and < 3000))
         {
-            throw new ArgumentException($"A close frame cannot carry the status {code}. Use 1000 (NormalClosure), another code RFC 6455 allows, or one of your own from 4000 to 4999.", nameof(status));
+            throw new ArgumentException($"A close frame cannot carry the status {code}: RFC 6455 (section 7.4.1) reserves it. Use 1000 (NormalClosure), another code RFC 6455 allows (1001–1003, 1007–1014), one registered from 3000, or one of your own from 4000 to 4999.", nameof(status));
         }
 
         if (status == WebSocketCloseStatus.Empty && !string.IsNullOrEmpty(reason))

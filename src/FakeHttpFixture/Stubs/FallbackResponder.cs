@@ -7,7 +7,7 @@ namespace FakeHttpFixture;
 /// <see cref="HttpFixtureOptions.FallbackStatusCode"/>, so that code posting to the fixture just works. In strict mode every
 /// such request gets 501 with its miss report (the nearest stubs, condition by condition) as the body, and Verify reports it.
 /// </summary>
-internal sealed class FallbackResponder(bool strict, int fallbackStatusCode, ProblemLog problems, StubRegistry stubs, int reportedStubs) : IResponder
+internal sealed class FallbackResponder(bool strict, int fallbackStatusCode, ProblemLog problems, StubRegistry stubs, int reportedStubs, Func<RecordedRequest, string>? replay = null) : IResponder
 {
     public ResponseSource Stage => ResponseSource.Fallback;
 
@@ -26,7 +26,7 @@ internal sealed class FallbackResponder(bool strict, int fallbackStatusCode, Pro
         exchange.MarkUnmatched();
 
         // The report is built here, on the miss, against the stubs of this moment: a request a stub or file answers never pays for it.
-        var report = MissReport.Write(request, stubs.All, reportedStubs, MissReport.Unanswered(request, StatusCodes.Status501NotImplemented));
+        var report = MissReport.Write(request, stubs.All, reportedStubs, MissReport.Unanswered(request, StatusCodes.Status501NotImplemented, replay is not null), replay?.Invoke(request));
         problems.Unmatched(request, report);
         response.StatusCode = StatusCodes.Status501NotImplemented;
         response.ContentType = "text/plain; charset=utf-8";

@@ -11,12 +11,22 @@ namespace FakeHttpFixture;
 internal static class MissReport
 {
     /// <summary>Returns the report of <paramref name="request"/> against <paramref name="stubs"/>, showing the <paramref name="shown"/> nearest.</summary>
-    public static string Write(RecordedRequest request, IReadOnlyList<HttpStub> stubs, int shown, string headline)
+    /// <param name="request">The request.</param>
+    /// <param name="stubs">The stubs set up.</param>
+    /// <param name="shown">How many of the nearest stubs to show.</param>
+    /// <param name="headline">The first line.</param>
+    /// <param name="replay">What the replayed HAR files say of the request (their nearest entry), or <see langword="null"/> without ReplayHar.</param>
+    public static string Write(RecordedRequest request, IReadOnlyList<HttpStub> stubs, int shown, string headline, string? replay = null)
     {
         var text = new StringBuilder(headline);
+        if (replay is not null)
+        {
+            text.Append('\n').Append(replay);
+        }
+
         if (stubs.Count == 0)
         {
-            return text.Append("\nNo stubs are set up.").ToString();
+            return text.Append(replay is null ? "\nNo stubs are set up." : "\nNo stubs are set up besides.").ToString();
         }
 
         if (shown <= 0)
@@ -44,8 +54,8 @@ internal static class MissReport
     }
 
     /// <summary>Returns "#3 POST /orders?dry=1 matched no stub or file and was answered 501."</summary>
-    public static string Unanswered(RecordedRequest request, int status) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Target(request)} matched no stub or file and was answered {status}.");
+    public static string Unanswered(RecordedRequest request, int status, bool replays = false) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Target(request)} matched no stub{(replays ? ", replayed HAR entry" : string.Empty)} or file and was answered {status}.");
 
     /// <summary>Returns the headline for a request as the journal has it now: missed, answered by another stage, or not answered yet.</summary>
     public static string Headline(RecordedRequest request) => request.AnsweredBy switch

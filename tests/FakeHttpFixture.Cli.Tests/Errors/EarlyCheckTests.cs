@@ -45,7 +45,7 @@ public sealed class EarlyCheckTests
         File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_101_101);
         string[] launcher = Environment.IsPrivilegedProcess ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
 
-        var (exit, output, error) = await ExternalProcess.RunAsync(launcher.Length > 0 ? launcher[0] : FakehttpProcess.DotnetHost(), [.. launcher.Skip(1), .. launcher.Length > 0 ? new[] { FakehttpProcess.DotnetHost() } : [], FakehttpProcess.ToolPath, dir.Path, "--port", "80"]);
+        var (exit, output, error) = await ExternalProcess.RunAsync(launcher.Length > 0 ? launcher[0] : FakehttpProcess.DotnetHost(), [.. launcher.Skip(1), .. launcher.Length > 0 ? new[] { FakehttpProcess.DotnetHost() } : [], launcher.Length > 0 ? UnprivilegedTool.Path : FakehttpProcess.ToolPath, dir.Path, "--port", "80"]);
 
         exit.ShouldBe(1, error);
         error.ShouldBe("fakehttp: cannot listen on 127.0.0.1 port 80: ports below 1024 need root (or the CAP_NET_BIND_SERVICE capability) on this system. Choose a port from 1024 up, or --port 0 for a free one.\n");

@@ -72,13 +72,13 @@ public sealed class ProxyAndReplayTests
     }
 
     [Fact]
-    public async Task A_replay_file_that_does_not_exist_stops_fakehttp_saying_so()
+    public async Task A_replay_file_that_does_not_exist_is_a_usage_error_in_fakehttps_words()
     {
         using var dir = new TempDirectory();
         await using var fakehttp = FakehttpProcess.Start(dir.Path, null, "--replay", "nowhere.har", "--port", "0");
 
-        (await fakehttp.WaitForExitAsync()).ShouldBe(1);
-        fakehttp.Error.ShouldStartWith($"fakehttp: --replay: ReplayHar: the file '{dir["nowhere.har"]}' does not exist.");
+        (await fakehttp.WaitForExitAsync()).ShouldBe(2);
+        fakehttp.Error.ShouldStartWith($"fakehttp: --replay '{dir["nowhere.har"]}': the file does not exist.");
     }
 
     [Fact]

@@ -100,7 +100,8 @@ internal sealed partial class FakehttpProcess : IAsyncDisposable
             start.ArgumentList.Add(DotnetHost());
         }
 
-        start.ArgumentList.Add(ToolPath);
+        // Through a launcher (setpriv) the tool runs as another user, who may not reach the checkout: a copy they can.
+        start.ArgumentList.Add(launcher.Length > 0 ? UnprivilegedTool.Path : ToolPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
