@@ -8,7 +8,7 @@ namespace FakeHttpFixture;
 /// or one of its overloads. Nothing is checked while the options are set; the server checks them all once, when it starts, and
 /// refuses to start with an <see cref="ArgumentException"/> that names every option that is wrong and says what to give instead.
 /// </summary>
-public sealed class HttpFixtureOptions
+public sealed partial class HttpFixtureOptions
 {
     private readonly List<string> _hosts = [];
     private readonly List<string> _replayHarFiles = [];
