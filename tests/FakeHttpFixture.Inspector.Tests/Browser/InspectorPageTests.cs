@@ -119,8 +119,9 @@ public sealed class InspectorPageTests(ChromiumFixture chromium) : IClassFixture
 
         await page.Page.ClickAsync("a[href='#/stubs']");
 
-        await Assertions.Expect(page.Locator("#stubs tbody tr")).ToHaveCountAsync(1, new() { Timeout = Wait });
-        await Assertions.Expect(page.Locator("#stubs tbody")).ToContainTextAsync("POST /api/orders");
+        await Assertions.Expect(page.Locator("#stubs tbody tr")).ToHaveCountAsync(2, new() { Timeout = Wait });
+        await Assertions.Expect(page.Locator("#stubs tbody tr").First).ToContainTextAsync("POST /api/orders");
+        await Assertions.Expect(page.Locator("#stubs tbody tr").Last).ToContainTextAsync("DELETE /api/orders/{id}");
     }
 
     private static Task<HttpFixtureServer> StartAsync() =>
