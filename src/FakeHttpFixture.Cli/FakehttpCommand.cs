@@ -44,6 +44,8 @@ internal sealed class FakehttpCommand
 
     private readonly Option<Uri> _proxy = new("--proxy") { Description = "Forward what no file answers to this URL and record the answers; with --har they are written on exit, to replay.", HelpName = "url", CustomParser = ParseUpstream };
 
+    private readonly Option<bool> _noInspector = new("--no-inspector") { Description = "Do not serve the inspector, the live page of every request at /__fakehttp/." };
+
     private readonly Option<string> _replay = new("--replay") { Description = "Answer from the responses of this HAR file (one --har wrote, or a browser saved).", HelpName = "file" };
 
     public FakehttpCommand()
@@ -62,7 +64,7 @@ internal sealed class FakehttpCommand
 
         Root = new RootCommand("Serves a directory over HTTP and prints every request it receives: python -m http.server for .NET.")
         {
-            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet, _proxy, _replay,
+            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet, _proxy, _replay, _noInspector,
         };
         Root.SetAction((parse, cancellationToken) => ServeRunner.RunAsync(ToSettings(parse), cancellationToken));
     }
@@ -81,7 +83,8 @@ internal sealed class FakehttpCommand
         parse.GetValue(_quiet),
         parse.GetValue(_proxy),
         parse.GetValue(_replay),
-        parse.GetResult(_directory) is { Tokens.Count: > 0 });
+        parse.GetResult(_directory) is { Tokens.Count: > 0 },
+        Inspector: !parse.GetValue(_noInspector));
 
     private static int ParsePort(ArgumentResult result)
     {

@@ -15,4 +15,5 @@ internal sealed record ServeSettings(
     bool Quiet,
     Uri? ProxyUrl = null,
     string? ReplayFile = null,
-    bool DirectoryGiven = true);
+    bool DirectoryGiven = true,
+    bool Inspector = true);
