@@ -16,12 +16,12 @@ internal sealed class Inspector(HttpFixtureServer server) : IExchangeObserver
     /// <summary>Returns true the first time only, so the pages and the observer are added once however often the inspector is enabled.</summary>
     public bool Attach() => Interlocked.Exchange(ref _attached, 1) == 0;
 
-    // With no page open, an arrival or completion costs one length check: nothing is formatted for nobody.
-    public void OnRequestArrived(RecordedRequest request, HttpFixtureServer server) => Publish(request);
+    // With no page open, an arrival or completion costs a look at an empty array; with pages open, a queue write per page.
+    public void OnRequestArrived(RecordedRequest request, HttpFixtureServer server) => _feed.Publish("request", request);
 
-    public void OnExchangeCompleted(RecordedRequest request, HttpFixtureServer server) => Publish(request);
+    public void OnExchangeCompleted(RecordedRequest request, HttpFixtureServer server) => _feed.Publish("request", request);
 
-    public void Reset() => _feed.Publish("reset", "{}");
+    public void Reset() => _feed.Publish("reset", null);
 
     public Task HandleAsync(HttpContext context)
     {
@@ -52,14 +52,6 @@ internal sealed class Inspector(HttpFixtureServer server) : IExchangeObserver
             var path when path.StartsWith("/api/requests/", StringComparison.Ordinal) => DetailAsync(context, path["/api/requests/".Length..]),
             _ => InspectorResults.TextAsync(context, StatusCodes.Status404NotFound, $"The inspector has no page '{rest.Value}'. Open {Prefix}/ for the list of requests.\n"),
         };
-    }
-
-    private void Publish(RecordedRequest request)
-    {
-        if (_feed.HasSubscribers)
-        {
-            _feed.Publish("request", InspectorJson.Summary(request));
-        }
     }
 
     private Task DetailAsync(HttpContext context, string sequence)

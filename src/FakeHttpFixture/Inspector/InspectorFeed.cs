@@ -1,11 +1,13 @@
 using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 
 namespace FakeHttpFixture;
 
 /// <summary>
-/// The live feed of open inspector pages: server-sent events, one queue per page. Publishing never waits: a page that stops
+/// The live feed of open inspector pages: server-sent events, one queue per page. Publishing never waits and formats nothing:
+/// the request goes into each page's queue, and the page's own task writes it as JSON, off the request's path. A page that stops
 /// reading loses its oldest events, not the server's time, and reloads the list when it reconnects.
 /// </summary>
 internal sealed class InspectorFeed
@@ -13,21 +15,20 @@ internal sealed class InspectorFeed
     private const int QueuedEventsPerPage = 10_000;
 
     private readonly Lock _gate = new();
-    private Channel<SseItem<string>>[] _pages = [];
+    private Channel<(string Type, RecordedRequest? Request)>[] _pages = [];
 
-    public bool HasSubscribers => Volatile.Read(ref _pages).Length != 0;
-
-    public void Publish(string type, string json)
+    /// <summary>Tells every open page about <paramref name="request"/> (event "request"), or, with none, that the journal was reset.</summary>
+    public void Publish(string type, RecordedRequest? request)
     {
         foreach (var page in Volatile.Read(ref _pages))
         {
-            page.Writer.TryWrite(new SseItem<string>(json, type));
+            page.Writer.TryWrite((type, request));
         }
     }
 
     public async Task ServeAsync(HttpContext context, CancellationToken stopping)
     {
-        var queue = Channel.CreateBounded<SseItem<string>>(new BoundedChannelOptions(QueuedEventsPerPage) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var queue = Channel.CreateBounded<(string, RecordedRequest?)>(new BoundedChannelOptions(QueuedEventsPerPage) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         lock (_gate)
         {
             _pages = [.. _pages, queue];
@@ -42,7 +43,7 @@ internal sealed class InspectorFeed
             // The headers go out now: the page loads the list once the feed is open, so that nothing falls between the two.
             await context.Response.StartAsync(ended.Token).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(ended.Token).ConfigureAwait(false);
-            await SseFormatter.WriteAsync(queue.Reader.ReadAllAsync(ended.Token), context.Response.Body, ended.Token).ConfigureAwait(false);
+            await SseFormatter.WriteAsync(Format(queue.Reader, ended.Token), context.Response.Body, ended.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {
@@ -54,6 +55,15 @@ internal sealed class InspectorFeed
             {
                 _pages = [.. _pages.Where(page => page != queue)];
             }
+        }
+    }
+
+    // A request queued at arrival may have completed by the time it is written: the page takes each event as the latest word.
+    private static async IAsyncEnumerable<SseItem<string>> Format(ChannelReader<(string Type, RecordedRequest? Request)> queue, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (type, request) in queue.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new SseItem<string>(request is null ? "{}" : InspectorJson.Summary(request), type);
         }
     }
 }
