@@ -13,7 +13,6 @@ namespace FakeHttpFixture;
 internal static class InspectorBody
 {
     public const int MaxShown = 1024 * 1024;
-    private const int MaxHex = 4096;
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void WriteRequest(Utf8JsonWriter json, RecordedRequest request)
@@ -78,36 +77,6 @@ internal static class InspectorBody
         Write(json, shown, length, contentType, note, null);
     }
 
-    public static string Hex(ReadOnlySpan<byte> bytes)
-    {
-        var text = new StringBuilder();
-        var shown = bytes[..Math.Min(bytes.Length, MaxHex)];
-        for (var offset = 0; offset < shown.Length; offset += 16)
-        {
-            var line = shown.Slice(offset, Math.Min(16, shown.Length - offset));
-            text.Append(offset.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)).Append("  ");
-            for (var i = 0; i < 16; i++)
-            {
-                text.Append(i < line.Length ? line[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture) : "  ").Append(i == 7 ? "  " : " ");
-            }
-
-            text.Append(" |");
-            foreach (var b in line)
-            {
-                text.Append(b is >= 0x20 and < 0x7f ? (char)b : '.');
-            }
-
-            text.Append("|\n");
-        }
-
-        if (bytes.Length > shown.Length)
-        {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"… {bytes.Length - shown.Length} more bytes\n");
-        }
-
-        return text.ToString();
-    }
-
     private static void Write(Utf8JsonWriter json, byte[] shown, long length, string? contentType, string? note, RecordedRequest? request)
     {
         MediaTypeHeaderValue.TryParse(contentType, out var media);
@@ -146,7 +115,7 @@ internal static class InspectorBody
         else
         {
             json.WriteString("kind", "binary");
-            json.WriteString("text", Hex(shown));
+            json.WriteString("text", HexDump.Format(shown));
         }
 
         json.WriteEndObject();

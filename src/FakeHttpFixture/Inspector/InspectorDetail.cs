@@ -78,7 +78,7 @@ internal static class InspectorDetail
             json.WriteString("direction", message.Direction == WebSocketDirection.Received ? "client → server" : "server → client");
             json.WriteString("type", message.MessageType.ToString());
             json.WriteNumber("length", message.Payload.Length);
-            json.WriteString("text", message.MessageType == System.Net.WebSockets.WebSocketMessageType.Binary ? InspectorBody.Hex(message.Payload) : message.Text);
+            json.WriteString("text", message.MessageType == System.Net.WebSockets.WebSocketMessageType.Binary ? HexDump.Format(message.Payload) : message.Text);
             json.WriteString("close", message.CloseStatus?.ToString());
             json.WriteEndObject();
         }
