@@ -44,6 +44,8 @@ internal sealed class FakehttpCommand
 
     private readonly Option<Uri> _proxy = new("--proxy") { Description = "Forward what no file answers to this URL and record the answers; with --har they are written on exit, to replay.", HelpName = "url", CustomParser = ParseUpstream };
 
+    private readonly Option<bool> _noInspector = new("--no-inspector") { Description = "Do not serve the inspector, the live page of every request at /__fakehttp/." };
+
     private readonly Option<string> _replay = new("--replay") { Description = "Answer from the responses of this HAR file (one --har wrote, or a browser saved).", HelpName = "file" };
 
     private readonly Option<string> _mappings = new("--mappings") { Description = "Answer with the WireMock stub mappings under this root directory (ROOT/mappings/**/*.json, bodies from ROOT/__files), as WireMock's --root-dir.", HelpName = "root" };
@@ -71,7 +73,7 @@ internal sealed class FakehttpCommand
 
         Root = new RootCommand("Serves a directory over HTTP and prints every request it receives: python -m http.server for .NET.")
         {
-            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet, _proxy, _replay, _mappings, _admin, _adminToken,
+            _directory, _port, _bind, _https, _record, _har, _acceptUploads, _cors, _quiet, _proxy, _replay, _mappings, _admin, _adminToken, _noInspector,
         };
         Root.SetAction((parse, cancellationToken) => ServeRunner.RunAsync(ToSettings(parse), cancellationToken));
     }
@@ -90,7 +92,8 @@ internal sealed class FakehttpCommand
         parse.GetValue(_quiet),
         parse.GetValue(_proxy),
         parse.GetValue(_replay),
-        parse.GetResult(_directory) is { Tokens.Count: > 0 })
+        parse.GetResult(_directory) is { Tokens.Count: > 0 },
+        Inspector: !parse.GetValue(_noInspector))
     {
         MappingsRoot = parse.GetValue(_mappings),
         Admin = parse.GetValue(_admin),

@@ -18,6 +18,8 @@ internal sealed class RequestSink : IAsyncDisposable
     private readonly ConsoleLog? _log;
     private readonly RequestRecorder? _recorder;
     private readonly bool _releaseBodies;
+    private readonly int _keepLastBodies;
+    private readonly Queue<RecordedRequest> _keptBodies = new();
     private readonly Task _pump;
     private bool _closed;
     private bool _recordFailed;
@@ -25,8 +27,10 @@ internal sealed class RequestSink : IAsyncDisposable
     /// <param name="log">Where request lines go; null with --quiet.</param>
     /// <param name="recorder">The --record writer, or null.</param>
     /// <param name="releaseBodies">Whether a body is let go (its memory, its temp file) once written here: true when no later output (the HAR) reads it.</param>
-    public RequestSink(ConsoleLog? log, RequestRecorder? recorder, bool releaseBodies)
+    /// <param name="keepLastBodies">How many of the latest bodies held in memory are let go only later, for the inspector to show; a spilled body always goes at once.</param>
+    public RequestSink(ConsoleLog? log, RequestRecorder? recorder, bool releaseBodies, int keepLastBodies = 0)
     {
+        _keepLastBodies = keepLastBodies;
         _log = log;
         _recorder = recorder;
         _releaseBodies = releaseBodies;
@@ -92,9 +96,18 @@ internal sealed class RequestSink : IAsyncDisposable
                     Failure.Warn($"request #{item.Request.Sequence} ({item.Request.Method} {RequestLine.Safe(item.Request.Path)}) was answered 507: its body could not be kept in the temp folder '{Path.GetTempPath()}', which is full or not writable. Free space there, or point TMPDIR elsewhere.");
                 }
 
-                if (_releaseBodies)
+                if (_releaseBodies && item.Request.BodySpilled)
                 {
+                    // A body large enough to be in a temp file leaves it at once, inspector or not: the temp folder never grows.
                     item.Request.ReleaseBody();
+                }
+                else if (_releaseBodies)
+                {
+                    _keptBodies.Enqueue(item.Request);
+                    while (_keptBodies.Count > _keepLastBodies)
+                    {
+                        _keptBodies.Dequeue().ReleaseBody();
+                    }
                 }
             }
 

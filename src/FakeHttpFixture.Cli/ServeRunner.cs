@@ -15,6 +15,9 @@ internal static class ServeRunner
     /// </summary>
     public const int JournalCap = 1024;
 
+    /// <summary>How many of the latest bodies are kept for the inspector's pages when no output needs them all: few, so memory stays flat.</summary>
+    public const int InspectorBodies = 32;
+
     // Ctrl+C must end fakehttp within a second, and an idle keep-alive connection must not hold it up.
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
 
@@ -42,7 +45,7 @@ internal static class ServeRunner
         using var signal = new ShutdownSignal();
         using var log = new ConsoleLog();
         using var recorder = settings.RecordDirectory is null ? null : RequestRecorder.Create(settings.RecordDirectory);
-        var sink = new RequestSink(settings.Quiet ? null : log, recorder, releaseBodies: har is null);
+        var sink = new RequestSink(settings.Quiet ? null : log, recorder, releaseBodies: har is null, keepLastBodies: settings.Inspector ? InspectorBodies : 0);
         await using (sink.ConfigureAwait(false))
         {
             if (!IPAddress.IsLoopback(settings.BindAddress))
@@ -84,6 +87,11 @@ internal static class ServeRunner
                 if (recorder is not null)
                 {
                     log.Line($"Recording requests to {recorder.Directory} ({RequestRecorder.IndexFileName} and one file per body)");
+                }
+
+                if (server.InspectorAddress is { } inspector)
+                {
+                    log.Line($"Inspector: {inspector} — every request live, in a browser (--no-inspector turns it off)");
                 }
 
                 await ((Task)signal.Received).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -151,6 +159,11 @@ internal static class ServeRunner
                 }
 
                 options.OnRequestCompleted = sink.OnCompleted;
+                if (settings.Inspector)
+                {
+                    options.EnableInspector();
+                }
+
                 if (settings.ProxyUrl is not null)
                 {
                     options.ProxyTo(settings.ProxyUrl);

@@ -15,7 +15,8 @@ internal sealed record ServeSettings(
     bool Quiet,
     Uri? ProxyUrl = null,
     string? ReplayFile = null,
-    bool DirectoryGiven = true)
+    bool DirectoryGiven = true,
+    bool Inspector = true)
 {
     /// <summary>Gets the WireMock root directory given with --mappings, or null.</summary>
     public string? MappingsRoot { get; init; }

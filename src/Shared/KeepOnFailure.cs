@@ -5,7 +5,7 @@ namespace FakeHttpFixture;
 
 /// <summary>
 /// Keeps a failed test's server serving, so that a developer can curl it or open it in a browser, as Go's httptest can: with
-/// FAKEHTTP_KEEP_ON_FAILURE=1 the adapter prints the server's address and journal on the terminal and waits for Enter, Ctrl+C or a
+/// FAKEHTTP_KEEP_ON_FAILURE=1 the adapter turns the server's inspector on, prints the server's and the inspector's addresses and the journal on the terminal and waits for Enter, Ctrl+C or a
 /// timeout (FAKEHTTP_KEEP_TIMEOUT seconds, 600 by default) before it stops the server. It never waits under CI=true or without
 /// a terminal to press Enter on, unless FAKEHTTP_KEEP_ON_FAILURE_FORCE=1 says so (then only the timeout or Ctrl+C ends the wait).
 /// </summary>
@@ -44,11 +44,15 @@ internal static class KeepOnFailure
         try
         {
             var timeout = Timeout();
+
+            // The inspector shows the failed test's requests, their bodies and miss reports in the browser, and those to come.
+            var inspector = server.EnableInspector();
             var ends = terminal is null ? $"Ctrl+C or {Seconds(timeout)} s end it" : $"press Enter to go on; Ctrl+C, or {Seconds(timeout)} s, end it too";
             var text = string.Join(
                 Environment.NewLine,
                 string.Empty,
                 $"FakeHttpFixture: {test} failed. Its server stays up at {server.BaseAddress} for you to curl or open in a browser: {ends}.",
+                $"FakeHttpFixture: its inspector, every request live with its body and miss report: {inspector}",
                 AdapterServer.Report(server),
                 string.Empty);
             if (terminal is null)

@@ -18,6 +18,7 @@ public static class KeepOnFailureExpectations
         run.Terminal.ShouldContain($"FakeHttpFixture journal of {run.KeptAt}:");
         run.Terminal.ShouldContain("#2 GET /hello.txt → 200");
         run.Terminal.ShouldContain("press Enter to go on");
+        run.Terminal.ShouldContain($"its inspector, every request live with its body and miss report: {run.KeptAt}__fakehttp/");
         run.Terminal.ShouldContain($"FakeHttpFixture: going on; the server at {run.KeptAt} stops now.");
         run.ExitCode.ShouldBe(run.TestsFailedExitCode, run.Terminal); // the test still fails
         run.FetchAfterwardsExitCode.ShouldBe(7, "curl: nothing listens at the address once the run has gone on");

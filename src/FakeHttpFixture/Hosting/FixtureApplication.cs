@@ -71,6 +71,11 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
             }
 
             journal.Append(request);
+            if (extensions.Observers.Length != 0)
+            {
+                Arrived(request);
+            }
+
             if (body.Outcome != BodyOutcome.Whole)
             {
                 // A client that went away gets no answer; a broken or refused body gets Kestrel's 4xx, one that could not be
@@ -171,6 +176,23 @@ internal sealed class FixtureApplication(RequestJournal journal, IResponder[] re
 
             return Task.CompletedTask;
         }, (this, request, observed));
+    }
+
+    private void Arrived(RecordedRequest request)
+    {
+        foreach (var observer in extensions.Observers)
+        {
+            try
+            {
+                observer.OnRequestArrived(request, extensions.Server!);
+            }
+#pragma warning disable CA1031 // As for completions: an observer's bug goes to Verify, never to the client.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                extensions.Server!.ReportProblem($"The observer {observer.GetType().Name} threw {ex.GetType().Name} on the arrival of {request}: {ex.Message}");
+            }
+        }
     }
 
     private void Completed(RecordedRequest request)

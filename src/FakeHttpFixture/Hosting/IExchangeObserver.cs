@@ -16,6 +16,16 @@ public interface IExchangeObserver
     /// <param name="server">The server that recorded it.</param>
     void OnExchangeCompleted(RecordedRequest request, HttpFixtureServer server);
 
+    /// <summary>
+    /// Called once per request as it joins the journal, before any stage answers it, for an observer that shows requests as they
+    /// arrive (the inspector); an observer that only checks completed exchanges leaves it as it is, doing nothing.
+    /// </summary>
+    /// <param name="request">The request, its request side final; its response side not yet (<see cref="RecordedRequest.IsCompleted"/> is false).</param>
+    /// <param name="server">The server that recorded it.</param>
+    void OnRequestArrived(RecordedRequest request, HttpFixtureServer server)
+    {
+    }
+
     /// <summary>Forgets what the observer gathered, when <see cref="HttpFixtureServer.Reset"/> is called.</summary>
     void Reset()
     {

@@ -16,7 +16,7 @@ namespace FakeHttpFixture.Benchmarks;
 internal static class PairedMode
 {
     private static readonly Type[] Scenarios =
-        [typeof(StartGetDispose), typeof(StartDispose), typeof(GetFileTree), typeof(GetDirectory), typeof(GetStub), typeof(Post1KiB), typeof(Put10MiB), typeof(WaitLatency), typeof(Concurrent16), typeof(RoutedGet), typeof(RoutedGetTls), typeof(RoutedConnect), typeof(GetProxied), typeof(GetProxiedService1ms), typeof(GetReplayed), typeof(GetMapped), typeof(SseEvents), typeof(WebSocketEcho), typeof(GetThroughChaos), typeof(GetThroughRateLimit), typeof(GrpcUnary), typeof(GetThroughContract)];
+        [typeof(StartGetDispose), typeof(StartDispose), typeof(GetFileTree), typeof(GetDirectory), typeof(GetStub), typeof(Post1KiB), typeof(Put10MiB), typeof(WaitLatency), typeof(Concurrent16), typeof(RoutedGet), typeof(RoutedGetTls), typeof(RoutedConnect), typeof(GetProxied), typeof(GetProxiedService1ms), typeof(GetReplayed), typeof(GetMapped), typeof(SseEvents), typeof(WebSocketEcho), typeof(GetThroughChaos), typeof(GetThroughRateLimit), typeof(GrpcUnary), typeof(GetThroughContract), typeof(GetThroughInspector), typeof(GetWatchedByInspector)];
 
     private static readonly string[] Peers = ["Kestrel", "Fixture", "WireMock"];
 

@@ -54,7 +54,7 @@ public sealed partial class DocsCodeTests
         string[] pages =
         [
             "getting-started", "serving-files", "recording-and-assertions", "stubs-and-faults", "tls-and-http2",
-            "xunit", "xunit-v3", "nunit", "mstest", "tunit", "attribution", "cli", "benchmarks", "how-it-works", "security", "real-hostnames", "miss-reports", "record-and-replay", "streams", "chaos-and-client-behaviour", "grpc",
+            "xunit", "xunit-v3", "nunit", "mstest", "tunit", "attribution", "cli", "benchmarks", "how-it-works", "security", "real-hostnames", "miss-reports", "record-and-replay", "streams", "chaos-and-client-behaviour", "grpc", "inspector",
         ];
         var present = Directory.GetFiles(System.IO.Path.Combine(RepositoryRoot.Path, "docs"), "*.md").Select(System.IO.Path.GetFileNameWithoutExtension).ToHashSet();
 

@@ -72,6 +72,29 @@ public sealed class ExtensionSeamTests
     }
 
     [Fact]
+    public async Task An_observer_hears_a_request_arrive_before_its_response_is_released()
+    {
+        var arrived = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = HttpFixtureServer.Start(new FileTree());
+        server.Stub(HttpMethod.Get, "/held").Respond(StubResponse.Handler(async ctx =>
+        {
+            await release.Task;
+            await ctx.Response.WriteAsync("released");
+        }));
+        server.AddObserver(new ArrivalObserver(arrived));
+        using var client = server.CreateClient();
+
+        var response = client.GetStringAsync("held", TestContext.Current.CancellationToken);
+        var request = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        request.Path.ShouldBe("/held");
+        request.IsCompleted.ShouldBeFalse();
+        release.SetResult();
+        (await response).ShouldBe("released");
+    }
+
+    [Fact]
     public async Task Per_server_state_is_made_once()
     {
         await using var server = HttpFixtureServer.Start(new FileTree());
@@ -112,6 +135,15 @@ public sealed class ExtensionSeamTests
             exchange.HttpContext.Response.StatusCode = 202;
             await exchange.HttpContext.Response.WriteAsync(text, exchange.Aborted);
             return true;
+        }
+    }
+
+    private sealed class ArrivalObserver(TaskCompletionSource<RecordedRequest> arrived) : IExchangeObserver
+    {
+        public void OnRequestArrived(RecordedRequest request, HttpFixtureServer server) => arrived.TrySetResult(request);
+
+        public void OnExchangeCompleted(RecordedRequest request, HttpFixtureServer server)
+        {
         }
     }
 
