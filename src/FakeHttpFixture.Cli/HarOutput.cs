@@ -42,7 +42,8 @@ internal static class HarOutput
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return $"the HAR file '{har}' could not be written, and any earlier file there was left as it was: {ex.Message}";
+            // The library's sentence names the file again; the cause it wraps is what this line adds.
+            return $"the HAR file '{har}' could not be written, and any earlier file there was left as it was: {HarFileTarget.WithoutTempName((ex.InnerException ?? ex).Message)}";
         }
     }
 }

@@ -37,7 +37,7 @@ internal static partial class HarFileTarget
     }
 
     // The write goes through a hidden temp file beside the target; the system's message names that file, which the caller never asked for.
-    private static string WithoutTempName(string message)
+    internal static string WithoutTempName(string message)
     {
         var text = TempName().Replace(message, string.Empty).Trim();
         return text.Length == 0 || text.EndsWith('.') ? text : text + ".";

@@ -69,6 +69,11 @@ internal sealed class CoreFolders
             }
 
             var typeName = Path.GetFileNameWithoutExtension(parts[1]).Split('.')[0];
+            if (folderOfType.TryGetValue(typeName, out var other) && other != parts[0])
+            {
+                throw new InvalidOperationException($"{typeName} has parts in {other}/ and in {parts[0]}/: keep a type's partial parts side by side, in the folder of its concern.");
+            }
+
             folderOfType[typeName] = parts[0];
         }
 

@@ -30,8 +30,8 @@ public sealed class DependencyRuleTests
         ["Tls"] = [.. Foundation],
         ["Clients"] = ["Routing", "Tls", .. Foundation],
         ["Assertions"] = ["Chaos", "Journal", "Bodies", .. Foundation],
-        ["Inspector"] = ["Stubs", "Har", "Exchange", "Journal", "Bodies", .. Foundation],
-        ["Hosting"] = ["Inspector", "Attribution", "Assertions", "Clients", "Tls", "Proxy", "Har", "Stubs", "Routing", "Chaos", "Responses", "Streams", "Files", "Exchange", "Journal", "Bodies", .. Foundation],
+        ["Inspector"] = ["Hosting", "Stubs", "Har", "Exchange", "Journal", "Bodies", "Attribution", .. Foundation],
+        ["Hosting"] = ["Attribution", "Assertions", "Clients", "Tls", "Proxy", "Har", "Stubs", "Routing", "Chaos", "Responses", "Streams", "Files", "Exchange", "Journal", "Bodies", .. Foundation],
     };
 
     [Fact]
