@@ -16,9 +16,9 @@ dotnet build src/FakeHttpFixture.Cli/FakeHttpFixture.Cli.csproj -c Release -v q 
 work="$(mktemp -d)"
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
-mkdir -p "$work/root/mappings" "$work/root/__files"
+mkdir -p "$work/wm-root/mappings" "$work/wm-root/__files"
 for i in $(seq 1 20); do
-  printf '{ "request": { "method": "GET", "urlPath": "/api/resource-%d" }, "response": { "status": 200, "headers": { "Content-Type": "application/json" }, "jsonBody": { "id": %d, "name": "resource %d", "tags": ["a", "b", "c"], "price": 12.5 } } }\n' "$i" "$i" "$i" > "$work/root/mappings/m$i.json"
+  printf '{ "request": { "method": "GET", "urlPath": "/api/resource-%d" }, "response": { "status": 200, "headers": { "Content-Type": "application/json" }, "jsonBody": { "id": %d, "name": "resource %d", "tags": ["a", "b", "c"], "price": 12.5 } } }\n' "$i" "$i" "$i" > "$work/wm-root/mappings/m$i.json"
 done
 cat > "$work/spread.lua" <<'LUA'
 local i = 0
@@ -30,10 +30,10 @@ LUA
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_up() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 did not answer" >&2; exit 1; }
 wm_port="$(free_port)"
-java -jar "$jar" --port "$wm_port" --bind-address 127.0.0.1 --root-dir "$work/root" --disable-banner >/dev/null 2>&1 &
+java -jar "$jar" --port "$wm_port" --bind-address 127.0.0.1 --root-dir "$work/wm-root" --disable-banner >/dev/null 2>&1 &
 pids+=($!)
 fh_port="$(free_port)"
-dotnet src/FakeHttpFixture.Cli/bin/Release/net10.0/fakehttp.dll --mappings "$work/root" --port "$fh_port" --quiet >/dev/null 2>&1 &
+dotnet src/FakeHttpFixture.Cli/bin/Release/net10.0/fakehttp.dll --mappings "$work/wm-root" --port "$fh_port" --quiet >/dev/null 2>&1 &
 pids+=($!)
 wait_up "http://127.0.0.1:$wm_port/api/resource-1"
 wait_up "http://127.0.0.1:$fh_port/api/resource-1"
