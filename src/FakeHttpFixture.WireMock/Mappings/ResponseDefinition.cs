@@ -29,5 +29,14 @@ internal sealed class ResponseDefinition
 
     public bool Templated { get; init; }
 
+    /// <summary>Gets the service a proxying mapping forwards to (<c>proxyBaseUrl</c>, without a trailing '/'), or null.</summary>
+    public string? ProxyBaseUrl { get; init; }
+
+    /// <summary>Gets the headers a proxying mapping adds to the forwarded request (<c>additionalProxyRequestHeaders</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AdditionalProxyRequestHeaders { get; init; } = [];
+
+    /// <summary>Gets the start of the path a proxying mapping removes before forwarding (<c>proxyUrlPrefixToRemove</c>), or null.</summary>
+    public string? ProxyUrlPrefixToRemove { get; init; }
+
     public string? Header(string name) => Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

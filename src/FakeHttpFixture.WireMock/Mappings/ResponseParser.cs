@@ -9,13 +9,14 @@ internal static class ResponseParser
     /// <summary>WireMock's fault names this package plays, each with one of the server's own faults (see WireMockResponses).</summary>
     public static readonly string[] Faults = ["CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"];
 
-    private static readonly string[] ResponseWords = ["status", "statusMessage", "headers", "body", "jsonBody", "base64Body", "bodyFileName", "fixedDelayMilliseconds", "delayDistribution", "chunkedDribbleDelay", "fault", "transformers", "transformerParameters"];
+    private static readonly string[] ResponseWords = ["status", "statusMessage", "headers", "body", "jsonBody", "base64Body", "bodyFileName", "fixedDelayMilliseconds", "delayDistribution", "chunkedDribbleDelay", "fault", "transformers", "transformerParameters", "proxyBaseUrl", "additionalProxyRequestHeaders", "proxyUrlPrefixToRemove"];
 
     public static ResponseDefinition Parse(MappingReader reader, JsonObject node, string path, string? filesRoot)
     {
-        if (node["proxyBaseUrl"] is not null)
+        var proxyBaseUrl = reader.OptionalString(node, "proxyBaseUrl", path);
+        if (proxyBaseUrl is not null && !(Uri.TryCreate(proxyBaseUrl, UriKind.Absolute, out var proxyUri) && (proxyUri.Scheme == Uri.UriSchemeHttp || proxyUri.Scheme == Uri.UriSchemeHttps)))
         {
-            throw reader.Fail($"{path}.proxyBaseUrl", "'proxyBaseUrl' is not supported by FakeHttpFixture.WireMock; proxy the whole server with fakehttp --proxy (HttpFixtureOptions.ProxyTo) instead.");
+            throw reader.Fail($"{path}.proxyBaseUrl", $"'{proxyBaseUrl}' is not an absolute http:// or https:// address such as http://otherhost.example.");
         }
 
         reader.OnlyKnown(node, path, ResponseWords, "a response");
@@ -65,7 +66,7 @@ internal static class ResponseParser
         {
             Status = node["status"] is { } status ? reader.Int(status, $"{path}.status") : 200,
             StatusMessage = reader.OptionalString(node, "statusMessage", path),
-            Headers = ReadHeaders(reader, node, path),
+            Headers = ReadHeaders(reader, node, path, "headers"),
             Body = body ?? (text is null ? null : Encoding.UTF8.GetBytes(text)),
             BodyText = text,
             BodyFileName = fileName,
@@ -75,6 +76,9 @@ internal static class ResponseParser
             DribbleMilliseconds = dribble is null ? 0 : reader.Int(dribble["totalDuration"], $"{path}.chunkedDribbleDelay.totalDuration"),
             Fault = fault,
             Templated = templated,
+            ProxyBaseUrl = proxyBaseUrl?.TrimEnd('/'),
+            AdditionalProxyRequestHeaders = ReadHeaders(reader, node, path, "additionalProxyRequestHeaders"),
+            ProxyUrlPrefixToRemove = reader.OptionalString(node, "proxyUrlPrefixToRemove", path),
         };
     }
 
@@ -91,23 +95,23 @@ internal static class ResponseParser
         return templated;
     }
 
-    private static List<KeyValuePair<string, string>> ReadHeaders(MappingReader reader, JsonObject node, string path)
+    private static List<KeyValuePair<string, string>> ReadHeaders(MappingReader reader, JsonObject node, string path, string word)
     {
         var headers = new List<KeyValuePair<string, string>>();
-        if (node["headers"] is null)
+        if (node[word] is null)
         {
             return headers;
         }
 
-        foreach (var (name, value) in reader.Object(node["headers"], $"{path}.headers"))
+        foreach (var (name, value) in reader.Object(node[word], $"{path}.{word}"))
         {
             if (value is JsonArray values)
             {
-                headers.AddRange(values.Select((v, i) => new KeyValuePair<string, string>(name, reader.String(v, $"{path}.headers.{name}[{i}]"))));
+                headers.AddRange(values.Select((v, i) => new KeyValuePair<string, string>(name, reader.String(v, $"{path}.{word}.{name}[{i}]"))));
             }
             else
             {
-                headers.Add(new(name, value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? v.ToJsonString() : reader.String(value, $"{path}.headers.{name}")));
+                headers.Add(new(name, value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number ? v.ToJsonString() : reader.String(value, $"{path}.{word}.{name}")));
             }
         }
 

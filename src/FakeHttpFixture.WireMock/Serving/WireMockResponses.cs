@@ -14,6 +14,12 @@ internal static class WireMockResponses
     public static StubResponse For(Mapping mapping, RequestFacts request, string? filesRoot)
     {
         var definition = mapping.Response;
+        if (definition.ProxyBaseUrl is not null)
+        {
+            var proxied = WireMockProxy.For(definition, request);
+            return definition.FixedDelayMilliseconds > 0 ? proxied.WithDelay(Delay(definition)) : proxied;
+        }
+
         if (mapping.Prepared is { } prepared)
         {
             return definition.DelayDistribution is { } distribution ? prepared.WithDelay(Delay(definition) + distribution.Sample()) : prepared;

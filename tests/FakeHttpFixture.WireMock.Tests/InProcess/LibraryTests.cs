@@ -48,13 +48,40 @@ public sealed class LibraryTests
     public void Bad_mapping_file_fails_the_start_with_the_file_and_json_path()
     {
         using var dir = new TempDirectory();
-        var file = dir.Write("mappings/a.json", """{ "request": { "url": "/a" }, "response": { "status": 200, "proxyBaseUrl": "http://example.invalid" } }""");
+        var file = dir.Write("mappings/a.json", """{ "request": { "url": "/a" }, "response": { "status": 200, "proxyBaseUrl": "ftp://example.invalid" } }""");
 
         var error = Should.Throw<WireMockMappingException>(() => HttpFixtureServer.Start(o => o.LoadWireMockMappings(dir.Path)));
 
         error.File.ShouldBe(file);
         error.JsonPath.ShouldBe("$.response.proxyBaseUrl");
-        error.Message.ShouldContain("'proxyBaseUrl' is not supported");
+        error.Message.ShouldContain("'ftp://example.invalid' is not an absolute http:// or https:// address");
+    }
+
+    [Fact]
+    public async Task A_proxyBaseUrl_mapping_forwards_the_request_and_passes_the_answer_back_as_sent()
+    {
+        await using var upstream = HttpFixtureServer.Start();
+        upstream.Stub(HttpMethod.Post, "/api/orders").Respond(StubResponse.Json(new { id = 7 }).WithStatus(201).WithHeader("X-Upstream", "yes"));
+        using var dir = new TempDirectory();
+        dir.Write("mappings/proxy.json", $$"""
+            { "request": { "urlPathPattern": "/shop/.*" },
+              "response": { "proxyBaseUrl": "{{upstream.BaseAddress.ToString().TrimEnd('/')}}", "proxyUrlPrefixToRemove": "/shop",
+                            "additionalProxyRequestHeaders": { "X-Via": "fakehttp" } } }
+            """);
+        await using var srv = HttpFixtureServer.Start(o => o.LoadWireMockMappings(dir.Path));
+        var client = srv.CreateClient();
+
+        using var answer = await client.PostAsync("/shop/api/orders?dry=1", new StringContent("""{"item":"book"}""", Encoding.UTF8, "application/json"), Token);
+        var forwarded = await upstream.WaitForRequestAsync(HttpMethod.Post, "/api/orders", cancellationToken: Token);
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.Created);
+        answer.Headers.GetValues("X-Upstream").ShouldBe(["yes"]);
+        (await answer.Content.ReadAsStringAsync(Token)).ShouldBe("""{"id":7}""");
+        forwarded.QueryString.ShouldBe("?dry=1");
+        forwarded.BodyText.ShouldBe("""{"item":"book"}""");
+        forwarded.Header("X-Via").ShouldBe("fakehttp");
+        forwarded.Header("Content-Type").ShouldBe("application/json; charset=utf-8");
+        (await srv.WaitForCompletionAsync(srv.Requests.ShouldHaveSingleItem(), cancellationToken: Token)).AnsweringStage.ShouldBe("wiremock");
     }
 
     [Fact]
