@@ -21,25 +21,9 @@ public sealed class FailingTestReportTests(FailingProjectRun child) : IClassFixt
         FailingProjectExpectations.PassedTestShowsNoJournalAndAttachesNothing(child.Run);
 
     [Fact]
-    public void Verification_failure_fails_a_test_that_passed_with_the_verification_message()
-    {
-        var result = child.Run.Result("Leaves_a_request_unanswered_in_strict_mode");
-        const string Report = """
-            #1 GET /unanswered matched no stub or file and was answered 501.
-            The only stub:
-              1. GET /unanswered
-                 ✓ method GET
-                 ✓ path /unanswered
-                 ✗ header X-Tenant: expected "acme", not sent
-            """;
-
-        result.Outcome.ShouldBe("Failed");
-        result.Message.ShouldContain("The fixture server found a problem");
-        result.Message.ReplaceLineEndings().ShouldContain(Report.ReplaceLineEndings());
-        result.StdOut.ShouldContain("#1 GET /unanswered → 501");
-        result.StdOut.ShouldContain("FakeHttpFixture miss report: " + Report.ReplaceLineEndings());
-        result.Attachments.ShouldHaveSingleItem();
-    }
+    public void Verification_failure_fails_a_test_that_passed_with_the_verification_message() =>
+        FailingProjectExpectations.VerificationFailureFailsThePassedTest(child.Run, "The fixture server found a problem")
+            .Attachments.ShouldHaveSingleItem();
 
     [Fact]
     public void Failed_test_on_a_shared_server_shows_only_its_own_requests()
